@@ -31,6 +31,9 @@ public final class ToyDatasets {
     private record Toy(double scale, List<String> classNames, MixtureSpec mixture, PointGenerator generator) {
     }
 
+    /** Radii of the concentric rings in data units (FFJORD: 1, 0.75, 0.5, 0.25 times 3). */
+    private static final double[] RING_RADII = {3.0, 2.25, 1.5, 0.75};
+
     private static final Map<String, Toy> TOYS = new LinkedHashMap<>();
 
     static {
@@ -39,8 +42,8 @@ public final class ToyDatasets {
         TOYS.put("ring8", new Toy(1.0, modeNames(ring), ring, mixture(ring)));
         TOYS.put("grid25", new Toy(4.0, modeNames(grid), grid, mixture(grid)));
         TOYS.put("moons", new Toy(1.5, List.of("upper moon", "lower moon"), null, ToyDatasets::moon));
-        TOYS.put("swissroll", new Toy(1.0, List.of(), null, ToyDatasets::swissRoll));
-        TOYS.put("pinwheel", new Toy(1.0, numbered("arm", 5), null, ToyDatasets::pinwheel));
+        TOYS.put("swissroll", new Toy(1.5, List.of(), null, ToyDatasets::swissRoll));
+        TOYS.put("pinwheel", new Toy(2.0, numbered("arm", 5), null, ToyDatasets::pinwheel));
         TOYS.put("checkerboard", new Toy(2.0, List.of(), null, ToyDatasets::checkerboard));
         TOYS.put("rings", new Toy(1.5, numbered("ring", 4), null, ToyDatasets::concentricRing));
         TOYS.put("spiral", new Toy(1.5, numbered("arm", 2), null, ToyDatasets::spiral));
@@ -192,8 +195,6 @@ public final class ToyDatasets {
         out[1] = 2 * x2;
         return 0;
     }
-
-    private static final double[] RING_RADII = {3.0, 2.25, 1.5, 0.75};
 
     /** Four concentric circles of radii 3, 2.25, 1.5, 0.75 with noise 0.08 (FFJORD rings). */
     private static int concentricRing(SplittableRandom rng, double[] out) {
