@@ -1,0 +1,115 @@
+package dualmcmc.engine.config;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The description of one setting: its key, kind, allowed range, group and meaning in the paper's
+ * terms. The same descriptor validates CLI {@code --set key=value}, the app's property sheet and
+ * checkpoint manifests, so all three refuse a bad value with the same message.
+ */
+public record Hyperparameter(String key, Kind kind, double min, boolean minInclusive, double max,
+                             boolean maxInclusive, List<String> choices, String group, String symbol,
+                             String description) {
+
+    public enum Kind { INT, DOUBLE, BOOLEAN, CHOICE }
+
+    static Hyperparameter integer(String key, int min, int max, String group, String symbol, String description) {
+        return new Hyperparameter(key, Kind.INT, min, true, max, true, List.of(), group, symbol, description);
+    }
+
+    static Hyperparameter real(String key, double min, boolean minInclusive, double max, String group,
+                               String symbol, String description) {
+        return new Hyperparameter(key, Kind.DOUBLE, min, minInclusive, max, true, List.of(), group, symbol,
+                description);
+    }
+
+    static Hyperparameter flag(String key, String group, String description) {
+        return new Hyperparameter(key, Kind.BOOLEAN, 0, true, 1, true, List.of(), group, key, description);
+    }
+
+    static Hyperparameter choice(String key, List<String> choices, String group, String description) {
+        return new Hyperparameter(key, Kind.CHOICE, 0, true, 0, true, List.copyOf(choices), group, key,
+                description);
+    }
+
+    /** The allowed values in words, e.g. {@code (0, 10]} or {@code one of mlp, conv28}. */
+    public String range() {
+        return switch (kind) {
+            case BOOLEAN -> "true or false";
+            case CHOICE -> "one of " + String.join(", ", choices);
+            case INT -> "an integer in [" + (long) min + ", " + (long) max + "]";
+            case DOUBLE -> (minInclusive ? "[" : "(") + fmt(min) + ", " + fmt(max) + (maxInclusive ? "]" : ")");
+        };
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** Parses and validates a value given as text; throws with a message naming the key and range. */
+    public Object parse(String text) {
+        String t = text == null ? "" : text.trim();
+        try {
+            return switch (kind) {
+                case BOOLEAN -> {
+                    String l = t.toLowerCase(Locale.ROOT);
+                    if (!l.equals("true") && !l.equals("false")) {
+                        throw new NumberFormatException();
+                    }
+                    yield Boolean.parseBoolean(l);
+                }
+                case CHOICE -> {
+                    if (!choices.contains(t)) {
+                        throw new NumberFormatException();
+                    }
+                    yield t;
+                }
+                case INT -> validate(Integer.parseInt(t));
+                case DOUBLE -> validate(Double.parseDouble(t));
+            };
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be " + range() + ", got '" + t + "'");
+        }
+    }
+
+    /** Validates a typed value (Integer, Double, Boolean or String) and returns it normalised. */
+    public Object validate(Object value) {
+        switch (kind) {
+            case BOOLEAN:
+                if (value instanceof Boolean) {
+                    return value;
+                }
+                break;
+            case CHOICE:
+                if (value instanceof String s && choices.contains(s)) {
+                    return s;
+                }
+                break;
+            case INT:
+                if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+                    checkRange(n.doubleValue(), value);
+                    return n.intValue();
+                }
+                break;
+            case DOUBLE:
+                if (value instanceof Number n) {
+                    checkRange(n.doubleValue(), value);
+                    return n.doubleValue();
+                }
+                break;
+            default:
+                break;
+        }
+        throw new IllegalArgumentException(key + " must be " + range() + ", got '" + value + "'");
+    }
+
+    private void checkRange(double v, Object shown) {
+        boolean ok = !Double.isNaN(v)
+                && (minInclusive ? v >= min : v > min)
+                && (maxInclusive ? v <= max : v < max);
+        if (!ok) {
+            throw new IllegalArgumentException(key + " must be " + range() + ", got " + shown);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dualmcmc.engine.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Named starting configurations. {@code toy2d-reference} and {@code image28} are exactly the
+ * reference configurations of the PyTorch peer (used by {@code bench}); {@code toy2d} keeps the
+ * reference networks with the settings measured to work on the 2-D toys (docs/toy-recipes.md:
+ * learning rates of 1e-4 learn nothing in 3000 iterations; sigma 0.3 is large against a mode std
+ * of 0.02).
+ */
+public final class Presets {
+    private Presets() {
+    }
+
+    public static List<String> names() {
+        return List.of("toy2d", "toy2d-reference", "image28", "digits8");
+    }
+
+    public static TrainingConfig get(String name) {
+        return switch (name) {
+            case "toy2d-reference" -> new TrainingConfig(toyReference());
+            case "toy2d" -> new TrainingConfig(toyTuned());
+            case "image28" -> new TrainingConfig(image28());
+            case "digits8" -> new TrainingConfig(digits8());
+            default -> throw new IllegalArgumentException("unknown preset '" + name + "'; presets: "
+                    + String.join(", ", names()));
+        };
+    }
+
+    /** The preset a data set starts with: MLPs for points, conv nets sized to the images. */
+    public static String defaultFor(String dataset) {
+        return switch (dataset) {
+            case "digits" -> "digits8";
+            case "fashion-mnist", "mnist" -> "image28";
+            default -> "toy2d";
+        };
+    }
+
+    private static Map<String, Object> common() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("spectral_norm", false);
+        m.put("x_steps", 30);
+        m.put("z_steps", 10);
+        m.put("z_step", 0.1);
+        m.put("z_noise", 0.1);
+        m.put("sigma", 0.3);
+        m.put("prior_sigma", 1.0);
+        m.put("s_factor", 50.0);
+        m.put("i_factor", 0.1);
+        m.put("fine_tune", true);
+        m.put("divergence_bound", 1e4);
+        m.put("lr_e", 1e-4);
+        m.put("lr_g", 3e-4);
+        m.put("lr_i", 1e-4);
+        m.put("decay_g", 5e-4);
+        m.put("decay_i", 5e-4);
+        m.put("lr_decay", 0.998);
+        m.put("beta1", 0.0);
+        m.put("beta2", 0.9);
+        return m;
+    }
+
+    private static Map<String, Object> toyReference() {
+        Map<String, Object> m = common();
+        m.put("arch", "mlp");
+        m.put("width", 128);
+        m.put("nz", 2);
+        m.put("batch", 256);
+        m.put("x_step", 0.05);
+        m.put("x_noise", 0.005);
+        return m;
+    }
+
+    private static Map<String, Object> toyTuned() {
+        Map<String, Object> m = toyReference();
+        m.put("x_step", 0.1);
+        m.put("x_noise", 0.01);
+        m.put("sigma", 0.1);
+        m.put("lr_e", 1e-3);
+        m.put("lr_g", 1e-3);
+        m.put("lr_i", 1e-3);
+        return m;
+    }
+
+    private static Map<String, Object> image28() {
+        Map<String, Object> m = common();
+        m.put("arch", "conv28");
+        m.put("width", 64);
+        m.put("nz", 32);
+        m.put("batch", 64);
+        m.put("x_step", 0.5);
+        m.put("x_noise", 0.001);
+        return m;
+    }
+
+    private static Map<String, Object> digits8() {
+        Map<String, Object> m = image28();
+        m.put("arch", "conv8");
+        m.put("nz", 16);
+        return m;
+    }
+}

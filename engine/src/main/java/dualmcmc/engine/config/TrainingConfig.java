@@ -1,0 +1,183 @@
+package dualmcmc.engine.config;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Every hyperparameter of a run, immutable and validated at construction. Changing a value makes
+ * a new config ({@link #with}); names follow the reference script ({@code x_step}, {@code lr_e}, ...).
+ */
+public final class TrainingConfig {
+    public static final String NETWORKS = "Networks";
+    public static final String X_CHAIN = "x-revision (EBM-guided)";
+    public static final String Z_CHAIN = "z-revision (generator-guided)";
+    public static final String LOSSES = "Losses";
+    public static final String OPTIMISER = "Optimiser";
+
+    /** The schema, in display order. */
+    public static final List<Hyperparameter> SCHEMA = List.of(
+            Hyperparameter.choice("arch", List.of("mlp", "conv28", "conv8"), NETWORKS,
+                    "Network family: MLPs for 2-D points, small conv nets for 28x28 or 8x8 images"),
+            Hyperparameter.integer("width", 1, 4096, NETWORKS, "width", "Hidden width of the MLPs"),
+            Hyperparameter.integer("nz", 1, 1024, NETWORKS, "nz", "Dimension of the latent z of the generator"),
+            Hyperparameter.flag("spectral_norm", NETWORKS,
+                    "Spectral normalisation of the EBM's weights (the paper's image networks use it)"),
+            Hyperparameter.integer("batch", 1, 4096, OPTIMISER, "B", "Batch size B"),
+            Hyperparameter.integer("x_steps", 0, 1000, X_CHAIN, "k_x",
+                    "Number of EBM-guided Langevin steps revising generator samples"),
+            Hyperparameter.real("x_step", 0, false, 10, X_CHAIN, "s_x",
+                    "Langevin step size s_x: x <- x - s_x^2/2 dE/dx + n_x U"),
+            Hyperparameter.real("x_noise", 0, false, 10, X_CHAIN, "n_x",
+                    "Langevin noise scale n_x; the EBM loss is divided by the temperature (n_x/s_x)^2"),
+            Hyperparameter.integer("z_steps", 0, 1000, Z_CHAIN, "k_z",
+                    "Number of generator-guided Langevin steps revising inferred latents"),
+            Hyperparameter.real("z_step", 0, false, 10, Z_CHAIN, "s_z", "Langevin step size s_z on z"),
+            Hyperparameter.real("z_noise", 0, true, 10, Z_CHAIN, "n_z", "Langevin noise scale n_z on z"),
+            Hyperparameter.real("sigma", 0, false, 10, Z_CHAIN, "sigma",
+                    "Std of the generator's observation noise: p(x|z) = N(g(z), sigma^2 I)"),
+            Hyperparameter.real("prior_sigma", 0, false, 10, Z_CHAIN, "sigma_p", "Std of the prior p(z)"),
+            Hyperparameter.real("s_factor", 0, true, 10000, LOSSES, "S",
+                    "Weight of the generator's sample-matching term ||g(z) - T_x(g(z))||^2"),
+            Hyperparameter.real("i_factor", 0, true, 10000, LOSSES, "I",
+                    "Weight of the inference model's term on revised samples"),
+            Hyperparameter.flag("fine_tune", LOSSES,
+                    "EBM update uses x-revised samples of the updated generator (as the paper's configs)"),
+            Hyperparameter.real("divergence_bound", 0, false, 1e12, LOSSES, "bound",
+                    "Training pauses when |mean E(data) - mean E(samples)| exceeds this"),
+            Hyperparameter.real("lr_e", 0, false, 1, OPTIMISER, "lr_E", "Adam learning rate of the EBM"),
+            Hyperparameter.real("lr_g", 0, false, 1, OPTIMISER, "lr_G", "Adam learning rate of the generator"),
+            Hyperparameter.real("lr_i", 0, false, 1, OPTIMISER, "lr_I",
+                    "Adam learning rate of the inference model"),
+            Hyperparameter.real("decay_g", 0, true, 1, OPTIMISER, "wd_G", "L2 weight decay of the generator"),
+            Hyperparameter.real("decay_i", 0, true, 1, OPTIMISER, "wd_I",
+                    "L2 weight decay of the inference model"),
+            Hyperparameter.real("lr_decay", 0, false, 1, OPTIMISER, "gamma",
+                    "Learning rates are multiplied by this once per epoch"),
+            Hyperparameter.real("beta1", 0, true, 1, OPTIMISER, "beta1", "Adam beta1 (0 in the paper)"),
+            Hyperparameter.real("beta2", 0, true, 1, OPTIMISER, "beta2", "Adam beta2 (0.9 in the paper)"));
+
+    private static final Map<String, Hyperparameter> BY_KEY = SCHEMA.stream()
+            .collect(Collectors.toMap(Hyperparameter::key, h -> h, (a, b) -> a, LinkedHashMap::new));
+
+    private final Map<String, Object> values;
+
+    /** Builds a config from a complete map of typed values; every key of the schema is required. */
+    public TrainingConfig(Map<String, ?> values) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        for (String key : values.keySet()) {
+            schema(key);
+        }
+        for (Hyperparameter h : SCHEMA) {
+            if (!values.containsKey(h.key())) {
+                throw new IllegalArgumentException("missing setting " + h.key());
+            }
+            v.put(h.key(), h.validate(values.get(h.key())));
+        }
+        this.values = Collections.unmodifiableMap(v);
+    }
+
+    /** The descriptor of {@code key}; an unknown key is refused with the list of valid ones. */
+    public static Hyperparameter schema(String key) {
+        Hyperparameter h = BY_KEY.get(key);
+        if (h == null) {
+            throw new IllegalArgumentException("unknown setting '" + key + "'; valid settings: "
+                    + String.join(", ", BY_KEY.keySet()));
+        }
+        return h;
+    }
+
+    /** A copy with {@code key} set from text, validated. */
+    public TrainingConfig with(String key, String text) {
+        return withValue(key, schema(key).parse(text));
+    }
+
+    public TrainingConfig withValue(String key, Object value) {
+        Map<String, Object> v = new LinkedHashMap<>(values);
+        v.put(key, schema(key).validate(value));
+        return new TrainingConfig(v);
+    }
+
+    /** Applies {@code key=value} overrides in order (the CLI's {@code --set}). */
+    public TrainingConfig withOverrides(List<String> assignments) {
+        TrainingConfig c = this;
+        for (String a : assignments) {
+            int eq = a.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("expected key=value, got '" + a + "'");
+            }
+            c = c.with(a.substring(0, eq).trim(), a.substring(eq + 1));
+        }
+        return c;
+    }
+
+    public Map<String, Object> values() {
+        return values;
+    }
+
+    public Object get(String key) {
+        schema(key);
+        return values.get(key);
+    }
+
+    public int intValue(String key) {
+        return (Integer) get(key);
+    }
+
+    public double doubleValue(String key) {
+        return (Double) get(key);
+    }
+
+    public boolean flag(String key) {
+        return (Boolean) get(key);
+    }
+
+    public String arch() {
+        return (String) values.get("arch");
+    }
+
+    public int width() {
+        return intValue("width");
+    }
+
+    public int nz() {
+        return intValue("nz");
+    }
+
+    public int batch() {
+        return intValue("batch");
+    }
+
+    public LangevinSettings xChain() {
+        return new LangevinSettings(intValue("x_steps"), doubleValue("x_step"), doubleValue("x_noise"));
+    }
+
+    public LangevinSettings zChain() {
+        return new LangevinSettings(intValue("z_steps"), doubleValue("z_step"), doubleValue("z_noise"));
+    }
+
+    public double sigma() {
+        return doubleValue("sigma");
+    }
+
+    public double priorSigma() {
+        return doubleValue("prior_sigma");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TrainingConfig c && c.values.equals(values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return values.toString();
+    }
+}

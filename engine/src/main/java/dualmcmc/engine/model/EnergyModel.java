@@ -1,0 +1,46 @@
+package dualmcmc.engine.model;
+
+import dualmcmc.engine.nn.Network;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The EBM pi(x) proportional to exp(-E(x)); its network maps [B, D] to one energy per sample. */
+public final class EnergyModel {
+    private final Network network;
+
+    public EnergyModel(Network network) {
+        this.network = network;
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    /** E(x) per sample, shape [B]. */
+    public INDArray energy(INDArray x) {
+        return network.forward(x).reshape(x.rows());
+    }
+
+    /**
+     * dE/dx per sample (the gradient of sum_i E(x_i), which separates by sample), without touching
+     * parameter gradients. Writes the energies into {@code energiesOut} when it is not null.
+     */
+    public INDArray energyGradient(INDArray x, INDArray energiesOut) {
+        INDArray e = network.forward(x);
+        if (energiesOut != null) {
+            energiesOut.assign(e.reshape(x.rows()));
+        }
+        return network.backward(Nd4j.ones(e.dataType(), e.shape()), false);
+    }
+
+    /**
+     * Adds {@code weight} * d(sum_i E(x_i))/d alpha to the parameter gradients.
+     *
+     * @return the mean energy of the batch
+     */
+    public double accumulate(INDArray x, double weight) {
+        INDArray e = network.forward(x);
+        network.backward(Nd4j.valueArrayOf(e.shape(), weight, e.dataType()), true);
+        return e.meanNumber().doubleValue();
+    }
+}

@@ -1,0 +1,77 @@
+package dualmcmc.engine.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Fully connected layer y = x W^T + b, weights [out, in] as in PyTorch's nn.Linear. */
+public final class Dense implements Layer {
+    private final int in;
+    private final int out;
+    private final Parameter weight;
+    private final Parameter bias;
+    private final SpectralNorm spectralNorm;
+    private INDArray input;
+
+    public Dense(int in, int out, boolean spectralNorm, Init init) {
+        this.in = in;
+        this.out = out;
+        this.weight = new Parameter("weight", init.xavierNormal(new long[]{out, in}, in, out));
+        this.bias = new Parameter("bias", Nd4j.zeros(init.dataType(), out));
+        this.spectralNorm = spectralNorm ? new SpectralNorm(weight.value(), init) : null;
+    }
+
+    private INDArray effectiveWeight() {
+        return spectralNorm == null ? weight.value() : spectralNorm.normalised();
+    }
+
+    @Override
+    public INDArray forward(INDArray x) {
+        if (x.rank() != 2 || x.columns() != in) {
+            throw new IllegalArgumentException(describe() + " expects [batch, " + in + "], got "
+                    + java.util.Arrays.toString(x.shape()));
+        }
+        input = x;
+        INDArray y = Nd4j.createUninitialized(x.dataType(), x.rows(), out);
+        Nd4j.gemm(x, effectiveWeight(), y, false, true, 1.0, 0.0);
+        return y.addiRowVector(bias.value());
+    }
+
+    @Override
+    public INDArray backward(INDArray gy, boolean accumulateParamGrads) {
+        INDArray w = effectiveWeight();
+        if (accumulateParamGrads) {
+            bias.grad().addi(gy.sum(0));
+            INDArray gw = Nd4j.gemm(gy, input, true, false);
+            if (spectralNorm != null) {
+                gw = spectralNorm.backward(gw);
+            }
+            weight.grad().addi(gw);
+        }
+        INDArray gx = Nd4j.createUninitialized(gy.dataType(), gy.rows(), in);
+        Nd4j.gemm(gy, w, gx, false, false, 1.0, 0.0);
+        return gx;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        List<Parameter> ps = new ArrayList<>();
+        ps.add(weight);
+        ps.add(bias);
+        return ps;
+    }
+
+    @Override
+    public void parametersChanged(boolean training) {
+        if (spectralNorm != null) {
+            spectralNorm.update(training);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "dense(" + in + "->" + out + (spectralNorm != null ? ",sn" : "") + ")";
+    }
+}

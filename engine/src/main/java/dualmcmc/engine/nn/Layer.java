@@ -1,0 +1,36 @@
+package dualmcmc.engine.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.List;
+
+/**
+ * One differentiable step of a network with a hand-written backward pass.
+ *
+ * <p>Hand-written rather than SameDiff: a Langevin chain calls forward+backward hundreds of times
+ * per iteration and SameDiff's per-call cost (~1 ms for a tiny MLP) would dominate. A layer caches
+ * what its backward pass needs during {@link #forward}; {@link #backward} must follow the forward
+ * pass it belongs to.
+ */
+public interface Layer {
+    INDArray forward(INDArray input);
+
+    /**
+     * Propagates {@code gradOutput} (dL/d output of the last forward pass) to dL/d input.
+     *
+     * @param accumulateParamGrads add dL/d parameter to each parameter's gradient; false when only
+     *                             the input gradient is wanted (Langevin steps), which skips that work
+     */
+    INDArray backward(INDArray gradOutput, boolean accumulateParamGrads);
+
+    default List<Parameter> parameters() {
+        return List.of();
+    }
+
+    /** Called after the optimiser changed the parameters (spectral norm recomputes W / sigma). */
+    default void parametersChanged(boolean training) {
+    }
+
+    /** A short description for manifests and the UI, e.g. {@code dense(2->128)}. */
+    String describe();
+}

@@ -1,0 +1,80 @@
+package dualmcmc.engine.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A sequence of layers: forward in order, backward in reverse. Batch first, samples flat or NCHW. */
+public final class Network {
+    private final List<Layer> layers;
+    private final List<Parameter> parameters;
+
+    public Network(List<Layer> layers) {
+        this.layers = List.copyOf(layers);
+        List<Parameter> ps = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            for (Parameter p : layers.get(i).parameters()) {
+                ps.add(p);
+            }
+        }
+        this.parameters = Collections.unmodifiableList(ps);
+    }
+
+    public INDArray forward(INDArray x) {
+        INDArray h = x;
+        for (Layer layer : layers) {
+            h = layer.forward(h);
+        }
+        return h;
+    }
+
+    /** Back-propagates through the last forward pass; returns dL/d input. */
+    public INDArray backward(INDArray gradOutput, boolean accumulateParamGrads) {
+        INDArray g = gradOutput;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            g = layers.get(i).backward(g, accumulateParamGrads);
+        }
+        return g;
+    }
+
+    /** Parameters in layer order; names are made unique by the layer index, e.g. {@code 2.weight}. */
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    public String parameterName(Parameter p) {
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i).parameters().contains(p)) {
+                return i + "." + p.name();
+            }
+        }
+        throw new IllegalArgumentException("not a parameter of this network");
+    }
+
+    public void zeroGrad() {
+        for (Parameter p : parameters) {
+            p.grad().assign(0);
+        }
+    }
+
+    public void parametersChanged(boolean training) {
+        for (Layer l : layers) {
+            l.parametersChanged(training);
+        }
+    }
+
+    public long parameterCount() {
+        return parameters.stream().mapToLong(Parameter::size).sum();
+    }
+
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    public String describe() {
+        return layers.stream().map(Layer::describe).collect(Collectors.joining(" > "));
+    }
+}
