@@ -8,6 +8,10 @@ import picocli.CommandLine.Command;
         description = "Dual-MCMC teaching engine: train, evaluate and inspect the three models.",
         subcommands = {
                 // subcommands are registered here, one line each
+                TrainCommand.class,
+                EvalCommand.class,
+                ChainsCommand.class,
+                TsneCommand.class,
         })
 public final class Main implements Runnable {
     public static void main(String[] args) {
