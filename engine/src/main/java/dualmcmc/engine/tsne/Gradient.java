@@ -29,7 +29,6 @@ final class Gradient {
     private final double[] negY;
     private final double[] qPart;
     private final double[] errPart;
-    private final int[][] stacks;
 
     Gradient(Affinities.Csr p, double theta, int threads) {
         this.n = p.n();
@@ -43,7 +42,6 @@ final class Gradient {
         this.negY = new double[n];
         this.qPart = new double[n];
         this.errPart = new double[n];
-        this.stacks = new int[chunks][1024];
     }
 
     /**
@@ -52,7 +50,7 @@ final class Gradient {
      */
     double compute(double[] x, double[] y, double exaggeration, double[] gx, double[] gy, boolean computeError) {
         tree.build(x, y, n);
-        parallel(c -> negative(x, y, lo(c), lo(c + 1), stacks[c]));
+        parallel(c -> negative(x, y, lo(c), lo(c + 1)));
         double sumQ = 0;
         for (int i = 0; i < n; i++) {
             sumQ += qPart[i];
@@ -93,44 +91,39 @@ final class Gradient {
         }
     }
 
-    private void negative(double[] x, double[] y, int from, int to, int[] stack) {
-        final double[] c = tree.cell;
-        final int[] fc = tree.firstChild;
+    private void negative(double[] x, double[] y, int from, int to) {
+        final double[] nd = tree.node;
+        final int[] skip = tree.skip;
+        final int[] order = tree.order;
+        final int m = tree.nodes;
         final double th2 = theta2;
         final double eps = QuadTree.EPSILON;
-        for (int i = from; i < to; i++) {
+        for (int r = from; r < to; r++) {
+            final int i = order[r];
             final double xi = x[i], yi = y[i];
             double fx = 0, fy = 0, q = 0;
-            int sp = 0;
-            stack[sp++] = 0;
-            while (sp > 0) {
-                int t = stack[--sp];
+            int t = 0;
+            while (t < m) {
                 int b = t << 2;
-                double cnt = c[b + 3];
-                if (cnt == 0) {
-                    continue;
-                }
-                double dx = xi - c[b], dy = yi - c[b + 1];
+                double dx = xi - nd[b], dy = yi - nd[b + 1];
                 double d2 = dx * dx + dy * dy;
-                int f = fc[t];
-                if (f < 0) {
+                int next = skip[t];
+                if (next == t + 1) {
                     if (Math.abs(dx) <= eps && Math.abs(dy) <= eps) {
-                        continue; // the point itself (and its duplicates): no self-interaction
+                        t = next; // the point itself (and its duplicates): no self-interaction
+                        continue;
                     }
-                } else if (!(c[b + 2] < th2 * d2)) {
-                    stack[sp] = f;
-                    stack[sp + 1] = f + 1;
-                    stack[sp + 2] = f + 2;
-                    stack[sp + 3] = f + 3;
-                    sp += 4;
+                } else if (!(nd[b + 2] < th2 * d2)) {
+                    t++; // open the cell: its first child follows it
                     continue;
                 }
                 double qz = 1.0 / (1.0 + d2);
-                double m = cnt * qz;
-                q += m;
-                m *= qz;
-                fx += m * dx;
-                fy += m * dy;
+                double w = nd[b + 3] * qz;
+                q += w;
+                w *= qz;
+                fx += w * dx;
+                fy += w * dy;
+                t = next;
             }
             negX[i] = fx;
             negY[i] = fy;

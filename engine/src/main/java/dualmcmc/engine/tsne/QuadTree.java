@@ -10,9 +10,12 @@ import java.util.Arrays;
  * an inner cell's barycentre is the mean of all its points, and a cell summarises when
  * {@code maxWidth^2 / dist^2 < theta^2} or when it is a leaf.
  *
- * <p>Children of a cell are allocated as a block of four consecutive cells; empty children have
- * count 0 and are skipped. Per cell the traversal reads one 4-double record
- * (barycentre x, y, squared max width, point count) and one int (first child, -1 for a leaf).
+ * <p>The build allocates the children of a cell as a block of four consecutive cells. After the
+ * build, the non-empty cells are copied in depth-first pre-order into a compact traversal layout:
+ * one 4-double record per node (barycentre x, y, squared max width, point count) and a skip
+ * index (the node after its subtree), so a Barnes-Hut walk is a forward scan without a stack:
+ * open a node by going to {@code t + 1}, summarise it by jumping to {@code skip[t]}. The points
+ * are also listed in that leaf order, so consecutive walks touch nearly the same nodes.
  */
 final class QuadTree {
 
@@ -20,14 +23,29 @@ final class QuadTree {
     static final double EPSILON = 1e-6;
     private static final int MAX_DEPTH = 128;
 
+    // ---- build-time tree: cells in allocation order, children in blocks of four ----
     /** Per cell: [baryX, baryY, squaredMaxWidth, count]. During the build bary holds sums for inner cells. */
-    double[] cell;
+    private double[] cell;
     /** Per cell: index of the first of its four children, or -1 for a leaf. */
-    int[] firstChild;
-    // build-time geometry: centre and half widths
+    private int[] firstChild;
+    /** Per cell: centre and half widths. */
     private double[] geo;
     private int[] count;
+    /** Per leaf cell: first point of its list (-1 if empty); per point: next point of the same leaf. */
+    private int[] leafHead;
+    private int[] nextPoint;
+    /** Number of cells allocated. */
     int size;
+
+    // ---- traversal layout: non-empty cells in depth-first pre-order ----
+    /** Per node: [baryX, baryY, squaredMaxWidth, count]. */
+    double[] node;
+    /** Per node: the node after its subtree; {@code skip[t] == t + 1} exactly for leaves. */
+    int[] skip;
+    /** Number of nodes in the traversal layout. */
+    int nodes;
+    /** The points in leaf (pre-)order: neighbouring indices are close in the plane. */
+    int[] order;
 
     QuadTree(int expectedPoints) {
         int cap = Math.max(16, expectedPoints * 4 + 1);
@@ -35,6 +53,11 @@ final class QuadTree {
         firstChild = new int[cap];
         geo = new double[cap * 4];
         count = new int[cap];
+        leafHead = new int[cap];
+        nextPoint = new int[Math.max(expectedPoints, 1)];
+        order = new int[Math.max(expectedPoints, 1)];
+        node = new double[cap * 4];
+        skip = new int[cap];
     }
 
     /** Rebuilds the tree over points (x[i], y[i]), i &lt; n. */
@@ -61,8 +84,12 @@ final class QuadTree {
         maxY = Math.max(maxY * (1 + 1e-3 * Math.signum(maxY)), maxY + 1e-3);
         size = 1;
         initCell(0, (minX + maxX) / 2, (minY + maxY) / 2, (maxX - minX) / 2, (maxY - minY) / 2);
+        if (nextPoint.length < n) {
+            nextPoint = new int[n];
+            order = new int[n];
+        }
         for (int i = 0; i < n; i++) {
-            insert(x[i], y[i]);
+            insert(x[i], y[i], i);
         }
         // inner cells: sums -> barycentres
         double[] c = cell;
@@ -76,6 +103,34 @@ final class QuadTree {
                 c[b + 1] /= cnt[t];
             }
         }
+        if (node.length < cell.length) {
+            node = new double[cell.length];
+            skip = new int[firstChild.length];
+        }
+        nodes = 0;
+        placed = 0;
+        layout(0);
+    }
+
+    private int placed;
+
+    /** Copies the subtree of cell t in pre-order (children 0..3, empty ones dropped) into node/skip/order. */
+    private void layout(int t) {
+        int id = nodes++;
+        System.arraycopy(cell, t * 4, node, id * 4, 4);
+        int f = firstChild[t];
+        if (f < 0) {
+            for (int p = leafHead[t]; p >= 0; p = nextPoint[p]) {
+                order[placed++] = p;
+            }
+        } else {
+            for (int ch = f; ch < f + 4; ch++) {
+                if (count[ch] > 0) {
+                    layout(ch);
+                }
+            }
+        }
+        skip[id] = nodes;
     }
 
     private void initCell(int t, double cx, double cy, double hx, double hy) {
@@ -87,6 +142,7 @@ final class QuadTree {
         cell[b + 3] = 0;
         firstChild[t] = -1;
         count[t] = 0;
+        leafHead[t] = -1;
         geo[b] = cx;
         geo[b + 1] = cy;
         geo[b + 2] = hx;
@@ -98,7 +154,7 @@ final class QuadTree {
         return firstChild[t] + (px >= geo[b] ? 2 : 0) + (py >= geo[b + 1] ? 1 : 0);
     }
 
-    private void insert(double px, double py) {
+    private void insert(double px, double py, int point) {
         int t = 0;
         for (int depth = 0; ; depth++) {
             int b = t * 4;
@@ -113,11 +169,15 @@ final class QuadTree {
                 cell[b] = px;
                 cell[b + 1] = py;
                 count[t] = 1;
+                leafHead[t] = point;
+                nextPoint[point] = -1;
                 return;
             }
             double lx = cell[b], ly = cell[b + 1];
             if ((Math.abs(lx - px) <= EPSILON && Math.abs(ly - py) <= EPSILON) || depth >= MAX_DEPTH) {
                 count[t]++;
+                nextPoint[point] = leafHead[t];
+                leafHead[t] = point;
                 return;
             }
             split(t, lx, ly);
@@ -143,6 +203,8 @@ final class QuadTree {
         cell[c * 4] = lx;
         cell[c * 4 + 1] = ly;
         count[c] = n;
+        leafHead[c] = leafHead[t];
+        leafHead[t] = -1;
         cell[b] = lx * n;
         cell[b + 1] = ly * n;
     }
@@ -153,5 +215,6 @@ final class QuadTree {
         geo = Arrays.copyOf(geo, cap * 4);
         firstChild = Arrays.copyOf(firstChild, cap);
         count = Arrays.copyOf(count, cap);
+        leafHead = Arrays.copyOf(leafHead, cap);
     }
 }
