@@ -4,90 +4,72 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
-
 /**
- * An element-wise non-linearity, computed in plain Java loops over ND4J's native memory.
+ * An element-wise non-linearity, computed in plain Java loops on arrays copied in bulk from
+ * ND4J's native memory.
  *
  * <p>Measured on the target machines: ND4J's own element-wise transforms cost 50-140 us on a
- * 256x128 array while a Java loop over the same memory takes a fraction of that; a Langevin step
- * is dominated by exactly this work.
+ * 256x128 array and per-element access to native buffers is slower still; a Langevin step is
+ * dominated by exactly this work. Each activation writes its own tight loop over double[] so the
+ * JIT compiles it without virtual calls; the loop also keeps what the derivative needs.
  */
 public abstract class Activation implements Layer {
-    private INDArray input;
-    private INDArray output;
+    private double[] input = new double[0];
+    private double[] output = new double[0];
+    private double[] cache = new double[0];
+    private final Buffer outputBuffer = new Buffer();
+    private final Buffer inputGrad = new Buffer();
+    private double[] grad = new double[0];
+    private long[] shape;
+    private DataType dataType;
+    private int n;
 
-    /** f(x). */
-    protected abstract double value(double x);
+    /** y[i] = f(x[i]) for i < n; may fill {@code cache} with what {@link #derivative} needs. */
+    protected abstract void apply(double[] x, double[] y, double[] cache, int n);
 
-    /** f'(x), given x and y = f(x) (whichever is cheaper). */
-    protected abstract double derivative(double x, double y);
+    /** g[i] *= f'(x[i]) for i < n, given x, y = f(x) and the cache of the forward pass. */
+    protected abstract void derivative(double[] x, double[] y, double[] cache, double[] g, int n);
 
     @Override
     public final INDArray forward(INDArray x) {
-        input = contiguous(x);
-        output = Nd4j.createUninitialized(x.dataType(), x.shape());
-        int n = (int) x.length();
-        if (x.dataType() == DataType.FLOAT) {
-            FloatBuffer in = input.data().asNioFloat();
-            FloatBuffer out = output.data().asNioFloat();
-            for (int i = 0; i < n; i++) {
-                out.put(i, (float) value(in.get(i)));
-            }
-        } else {
-            DoubleBuffer in = input.data().asNioDouble();
-            DoubleBuffer out = output.data().asNioDouble();
-            for (int i = 0; i < n; i++) {
-                out.put(i, value(in.get(i)));
-            }
+        n = (int) x.length();
+        shape = x.shape();
+        dataType = x.dataType();
+        if (input.length < n) {
+            input = new double[n];
+            output = new double[n];
+            cache = new double[n];
+            grad = new double[n];
         }
-        return output;
+        NativeCopy.read(x, input, n);
+        apply(input, output, cache, n);
+        return NativeCopy.write(output, n, outputBuffer.get(dataType, shape));
     }
 
     @Override
     public final INDArray backward(INDArray gy, boolean accumulateParamGrads) {
-        INDArray g = contiguous(gy);
-        INDArray gx = Nd4j.createUninitialized(g.dataType(), g.shape());
-        int n = (int) g.length();
-        if (g.dataType() == DataType.FLOAT) {
-            FloatBuffer in = input.data().asNioFloat();
-            FloatBuffer out = output.data().asNioFloat();
-            FloatBuffer go = g.data().asNioFloat();
-            FloatBuffer gi = gx.data().asNioFloat();
-            for (int i = 0; i < n; i++) {
-                gi.put(i, (float) (go.get(i) * derivative(in.get(i), out.get(i))));
-            }
-        } else {
-            DoubleBuffer in = input.data().asNioDouble();
-            DoubleBuffer out = output.data().asNioDouble();
-            DoubleBuffer go = g.data().asNioDouble();
-            DoubleBuffer gi = gx.data().asNioDouble();
-            for (int i = 0; i < n; i++) {
-                gi.put(i, go.get(i) * derivative(in.get(i), out.get(i)));
-            }
-        }
-        return gx;
-    }
-
-    /** Loops index the raw buffer, so the array must be dense, 'c' ordered and unshifted. */
-    static INDArray contiguous(INDArray a) {
-        boolean plain = a.ordering() == 'c' && !a.isView() && a.offset() == 0
-                && a.data().length() == a.length();
-        return plain ? a : a.dup('c');
+        NativeCopy.read(gy, grad, n);
+        derivative(input, output, cache, grad, n);
+        return NativeCopy.write(grad, n, inputGrad.get(dataType, shape));
     }
 
     public static Activation silu() {
         return new Activation() {
             @Override
-            protected double value(double x) {
-                return x / (1 + Math.exp(-x));
+            protected void apply(double[] x, double[] y, double[] sigmoid, int n) {
+                for (int i = 0; i < n; i++) {
+                    double s = FastMath.sigmoid(x[i]);
+                    sigmoid[i] = s;
+                    y[i] = x[i] * s;
+                }
             }
 
             @Override
-            protected double derivative(double x, double y) {
-                double s = 1 / (1 + Math.exp(-x));
-                return s * (1 + x * (1 - s));
+            protected void derivative(double[] x, double[] y, double[] sigmoid, double[] g, int n) {
+                for (int i = 0; i < n; i++) {
+                    double s = sigmoid[i];
+                    g[i] *= s * (1 + x[i] * (1 - s));
+                }
             }
 
             @Override
@@ -108,13 +90,17 @@ public abstract class Activation implements Layer {
     private static Activation leaky(double slope, String name) {
         return new Activation() {
             @Override
-            protected double value(double x) {
-                return x > 0 ? x : slope * x;
+            protected void apply(double[] x, double[] y, double[] unused, int n) {
+                for (int i = 0; i < n; i++) {
+                    y[i] = x[i] > 0 ? x[i] : slope * x[i];
+                }
             }
 
             @Override
-            protected double derivative(double x, double y) {
-                return x > 0 ? 1 : slope;
+            protected void derivative(double[] x, double[] y, double[] unused, double[] g, int n) {
+                for (int i = 0; i < n; i++) {
+                    g[i] = x[i] > 0 ? g[i] : slope * g[i];
+                }
             }
 
             @Override
@@ -127,13 +113,17 @@ public abstract class Activation implements Layer {
     public static Activation tanh() {
         return new Activation() {
             @Override
-            protected double value(double x) {
-                return Math.tanh(x);
+            protected void apply(double[] x, double[] y, double[] unused, int n) {
+                for (int i = 0; i < n; i++) {
+                    y[i] = FastMath.tanh(x[i]);
+                }
             }
 
             @Override
-            protected double derivative(double x, double y) {
-                return 1 - y * y;
+            protected void derivative(double[] x, double[] y, double[] unused, double[] g, int n) {
+                for (int i = 0; i < n; i++) {
+                    g[i] *= 1 - y[i] * y[i];
+                }
             }
 
             @Override

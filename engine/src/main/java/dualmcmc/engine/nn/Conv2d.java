@@ -21,6 +21,10 @@ public final class Conv2d implements Layer {
     private final Parameter weight;
     private final Parameter bias;
     private final SpectralNorm spectralNorm;
+    private final Buffer output = new Buffer();
+    private final Buffer inputGrad = new Buffer();
+    private final Buffer weightGrad = new Buffer();
+    private final Buffer biasGrad = new Buffer();
     private INDArray input;
 
     public Conv2d(int in, int out, int kernel, int stride, int padding, boolean spectralNorm, Init init) {
@@ -58,7 +62,7 @@ public final class Conv2d implements Layer {
         input = x;
         long h = outputSize((int) x.size(2));
         long w = outputSize((int) x.size(3));
-        INDArray y = Nd4j.createUninitialized(x.dataType(), x.size(0), out, h, w);
+        INDArray y = output.get(x.dataType(), x.size(0), out, h, w);
         Nd4j.exec(DynamicCustomOp.builder("conv2d")
                 .addInputs(x, effectiveWeight(), bias.value())
                 .addOutputs(y)
@@ -69,9 +73,9 @@ public final class Conv2d implements Layer {
 
     @Override
     public INDArray backward(INDArray gy, boolean accumulateParamGrads) {
-        INDArray gx = Nd4j.createUninitialized(input.dataType(), input.shape());
-        INDArray gw = Nd4j.createUninitialized(input.dataType(), weight.value().shape());
-        INDArray gb = Nd4j.createUninitialized(input.dataType(), out);
+        INDArray gx = inputGrad.get(input.dataType(), input.shape());
+        INDArray gw = weightGrad.get(input.dataType(), weight.value().shape());
+        INDArray gb = biasGrad.get(input.dataType(), out);
         Nd4j.exec(DynamicCustomOp.builder("conv2d_bp")
                 .addInputs(input, effectiveWeight(), bias.value(), gy)
                 .addOutputs(gx, gw, gb)

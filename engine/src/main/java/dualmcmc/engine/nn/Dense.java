@@ -13,6 +13,8 @@ public final class Dense implements Layer {
     private final Parameter weight;
     private final Parameter bias;
     private final SpectralNorm spectralNorm;
+    private final Buffer output = new Buffer();
+    private final Buffer inputGrad = new Buffer();
     private INDArray input;
 
     public Dense(int in, int out, boolean spectralNorm, Init init) {
@@ -34,7 +36,7 @@ public final class Dense implements Layer {
                     + java.util.Arrays.toString(x.shape()));
         }
         input = x;
-        INDArray y = Nd4j.createUninitialized(x.dataType(), x.rows(), out);
+        INDArray y = output.get(x.dataType(), x.rows(), out);
         Nd4j.gemm(x, effectiveWeight(), y, false, true, 1.0, 0.0);
         return y.addiRowVector(bias.value());
     }
@@ -44,13 +46,13 @@ public final class Dense implements Layer {
         INDArray w = effectiveWeight();
         if (accumulateParamGrads) {
             bias.grad().addi(gy.sum(0));
-            INDArray gw = Nd4j.gemm(gy, input, true, false);
-            if (spectralNorm != null) {
-                gw = spectralNorm.backward(gw);
+            if (spectralNorm == null) {
+                Nd4j.gemm(gy, input, weight.grad(), true, false, 1.0, 1.0);
+            } else {
+                weight.grad().addi(spectralNorm.backward(Nd4j.gemm(gy, input, true, false)));
             }
-            weight.grad().addi(gw);
         }
-        INDArray gx = Nd4j.createUninitialized(gy.dataType(), gy.rows(), in);
+        INDArray gx = inputGrad.get(gy.dataType(), gy.rows(), in);
         Nd4j.gemm(gy, w, gx, false, false, 1.0, 0.0);
         return gx;
     }

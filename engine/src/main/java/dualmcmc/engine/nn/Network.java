@@ -23,12 +23,13 @@ public final class Network {
         this.parameters = Collections.unmodifiableList(ps);
     }
 
+    /** f(x), a fresh array the caller owns (layers reuse their own buffers). */
     public INDArray forward(INDArray x) {
         INDArray h = x;
         for (Layer layer : layers) {
             h = layer.forward(h);
         }
-        return h;
+        return h == x ? h.dup() : h.dup('c');
     }
 
     /** Back-propagates through the last forward pass; returns dL/d input. */
@@ -37,7 +38,7 @@ public final class Network {
         for (int i = layers.size() - 1; i >= 0; i--) {
             g = layers.get(i).backward(g, accumulateParamGrads);
         }
-        return g;
+        return g == gradOutput ? g.dup() : g.dup('c');
     }
 
     /** Parameters in layer order; names are made unique by the layer index, e.g. {@code 2.weight}. */

@@ -29,12 +29,12 @@ public final class Reshape implements Layer {
             shape[0] = x.size(0);
             System.arraycopy(sampleShape, 0, shape, 1, sampleShape.length);
         }
-        return Activation.contiguous(x).reshape('c', shape);
+        return NativeCopy.contiguous(x).reshape('c', shape);
     }
 
     @Override
     public INDArray backward(INDArray gy, boolean accumulateParamGrads) {
-        return Activation.contiguous(gy).reshape('c', inputShape);
+        return NativeCopy.contiguous(gy).reshape('c', inputShape);
     }
 
     @Override

@@ -7,6 +7,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /** Nearest-neighbour upsampling of NCHW input by an integer factor (nn.Upsample(mode="nearest")). */
 public final class Upsample implements Layer {
     private final int factor;
+    private final Buffer output = new Buffer();
+    private final Buffer inputGrad = new Buffer();
     private INDArray input;
 
     public Upsample(int factor) {
@@ -16,7 +18,7 @@ public final class Upsample implements Layer {
     @Override
     public INDArray forward(INDArray x) {
         input = x;
-        INDArray y = Nd4j.createUninitialized(x.dataType(), x.size(0), x.size(1), x.size(2) * factor,
+        INDArray y = output.get(x.dataType(), x.size(0), x.size(1), x.size(2) * factor,
                 x.size(3) * factor);
         Nd4j.exec(DynamicCustomOp.builder("upsampling2d").addInputs(x).addOutputs(y)
                 .addIntegerArguments(factor, factor, 1).build());
@@ -25,7 +27,7 @@ public final class Upsample implements Layer {
 
     @Override
     public INDArray backward(INDArray gy, boolean accumulateParamGrads) {
-        INDArray gx = Nd4j.createUninitialized(input.dataType(), input.shape());
+        INDArray gx = inputGrad.get(input.dataType(), input.shape());
         Nd4j.exec(DynamicCustomOp.builder("upsampling2d_bp").addInputs(input, gy).addOutputs(gx)
                 .addIntegerArguments(1).build());
         return gx;

@@ -1,0 +1,60 @@
+package dualmcmc.engine.nn;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+
+/** Bulk copies between ND4J arrays (FLOAT or DOUBLE) and Java double[] for hand-written loops. */
+final class NativeCopy {
+    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
+
+    private NativeCopy() {
+    }
+
+    /** Loops index the raw buffer, so the array must be dense, 'c' ordered and unshifted. */
+    static INDArray contiguous(INDArray a) {
+        boolean plain = a.ordering() == 'c' && !a.isView() && a.offset() == 0
+                && a.data().length() == a.length();
+        return plain ? a : a.dup('c');
+    }
+
+    static void read(INDArray a, double[] dst, int n) {
+        INDArray c = contiguous(a);
+        if (c.dataType() == DataType.FLOAT) {
+            float[] f = scratch(n);
+            FloatBuffer fb = c.data().asNioFloat();
+            fb.get(f, 0, n);
+            for (int i = 0; i < n; i++) {
+                dst[i] = f[i];
+            }
+        } else {
+            DoubleBuffer db = c.data().asNioDouble();
+            db.get(dst, 0, n);
+        }
+    }
+
+    /** Writes src[0..n) into {@code out}, a dense array of n elements; returns it. */
+    static INDArray write(double[] src, int n, INDArray out) {
+        if (out.dataType() == DataType.FLOAT) {
+            float[] f = scratch(n);
+            for (int i = 0; i < n; i++) {
+                f[i] = (float) src[i];
+            }
+            out.data().asNioFloat().put(f, 0, n);
+        } else {
+            out.data().asNioDouble().put(src, 0, n);
+        }
+        return out;
+    }
+
+    private static float[] scratch(int n) {
+        float[] f = SCRATCH.get();
+        if (f.length < n) {
+            f = new float[n];
+            SCRATCH.set(f);
+        }
+        return f;
+    }
+}

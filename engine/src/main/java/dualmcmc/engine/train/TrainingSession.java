@@ -1,0 +1,188 @@
+package dualmcmc.engine.train;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Runs a {@link Trainer} on its own thread: start, pause, resume and stop take effect between
+ * iterations, listeners are told of each iteration without polling, and a divergence pauses the
+ * session with its reason (the trainer has already rolled the models back).
+ *
+ * <p>Other threads must not touch the models while the session runs; {@link #withModels} runs
+ * work on the training thread between two iterations (e.g. copying a snapshot for a view).
+ */
+public final class TrainingSession implements AutoCloseable {
+    public enum State { READY, RUNNING, PAUSED, FINISHED, STOPPED }
+
+    private final Trainer trainer;
+    private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
+    private final Object lock = new Object();
+    private final java.util.ArrayDeque<Runnable> tasks = new java.util.ArrayDeque<>();
+    private State state = State.READY;
+    private long targetIteration;
+    private Thread thread;
+
+    public TrainingSession(Trainer trainer) {
+        this.trainer = trainer;
+    }
+
+    public void addListener(TrainingListener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(TrainingListener l) {
+        listeners.remove(l);
+    }
+
+    public Trainer trainer() {
+        return trainer;
+    }
+
+    public State state() {
+        synchronized (lock) {
+            return state;
+        }
+    }
+
+    /** Starts (or continues) training until the trainer has done {@code untilIteration} iterations. */
+    public void start(long untilIteration) {
+        synchronized (lock) {
+            if (state == State.STOPPED) {
+                throw new IllegalStateException("a stopped session cannot be restarted");
+            }
+            targetIteration = untilIteration;
+            if (thread == null) {
+                thread = new Thread(this::loop, "dual-mcmc-training");
+                thread.setDaemon(true);
+                thread.start();
+            }
+            setState(State.RUNNING, null);
+            lock.notifyAll();
+        }
+    }
+
+    public void pause() {
+        synchronized (lock) {
+            if (state == State.RUNNING) {
+                setState(State.PAUSED, null);
+            }
+        }
+    }
+
+    public void resume() {
+        synchronized (lock) {
+            if (state == State.PAUSED || state == State.FINISHED) {
+                setState(State.RUNNING, null);
+                lock.notifyAll();
+            }
+        }
+    }
+
+    /** Ends the session after the current iteration; the thread exits. */
+    public void stop() {
+        synchronized (lock) {
+            if (state != State.STOPPED) {
+                setState(State.STOPPED, null);
+            }
+            lock.notifyAll();
+        }
+    }
+
+    /** Waits for the training thread to end (after {@link #stop}) or to reach its target. */
+    public void awaitIdle(long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        synchronized (lock) {
+            while (state == State.RUNNING && System.currentTimeMillis() < deadline) {
+                lock.wait(Math.max(1, deadline - System.currentTimeMillis()));
+            }
+        }
+    }
+
+    /**
+     * Runs {@code work} against the trainer between two iterations, on the training thread when
+     * it is alive, or right away on the caller's thread when it is not.
+     */
+    public void withModels(Consumer<Trainer> work) {
+        synchronized (lock) {
+            if (thread != null && thread.isAlive() && state != State.STOPPED) {
+                tasks.add(() -> work.accept(trainer));
+                lock.notifyAll();
+                return;
+            }
+        }
+        work.accept(trainer);
+    }
+
+    private void loop() {
+        while (true) {
+            Runnable task;
+            synchronized (lock) {
+                while (tasks.isEmpty() && state != State.STOPPED
+                        && (state != State.RUNNING || trainer.iteration() >= targetIteration)) {
+                    if (state == State.RUNNING) {
+                        setState(State.FINISHED, null);
+                    }
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        setState(State.STOPPED, "interrupted");
+                        return;
+                    }
+                }
+                task = tasks.poll();
+                if (task == null && state == State.STOPPED) {
+                    return;
+                }
+            }
+            if (task != null) {
+                runSafely(task);
+                continue;
+            }
+            try {
+                IterationStats stats = trainer.step();
+                for (TrainingListener l : listeners) {
+                    l.iterationDone(stats);
+                }
+            } catch (DivergenceException e) {
+                synchronized (lock) {
+                    setState(State.PAUSED, e.getMessage());
+                }
+            } catch (RuntimeException e) {
+                synchronized (lock) {
+                    setState(State.PAUSED, "training failed: " + e);
+                }
+            }
+        }
+    }
+
+    private void runSafely(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            synchronized (lock) {
+                setState(state == State.RUNNING ? State.PAUSED : state, "task failed: " + e);
+            }
+        }
+    }
+
+    private void setState(State s, String reason) {
+        state = s;
+        lock.notifyAll();
+        for (TrainingListener l : listeners) {
+            l.stateChanged(s, reason);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+        Thread t;
+        synchronized (lock) {
+            t = thread;
+        }
+        if (t != null) {
+            t.join(10_000);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package dualmcmc.engine.mcmc;
+
+import dualmcmc.engine.config.LangevinSettings;
+import dualmcmc.engine.model.EnergyModel;
+import dualmcmc.engine.model.Generator;
+import dualmcmc.engine.nn.Dense;
+import dualmcmc.engine.nn.Init;
+import dualmcmc.engine.nn.Network;
+import dualmcmc.engine.util.Rng;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.inverse.InvertMatrix;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The samplers against distributions whose answer is known. For a quadratic energy with precision
+ * P, the discretised chain x <- x - h P (x - m) + n U (h = s^2/2) has stationary mean m and
+ * covariance (n/s)^2 (P - h P^2 / 2)^{-1}: exactly N(m, P^{-1}) as h -> 0 with n = s, and a
+ * tempered Gaussian at temperature (n/s)^2 with the public code's separate noise scale.
+ */
+class LangevinTest {
+    private static final Init INIT = new Init(Rng.of(5), DataType.DOUBLE);
+    private static final double[][] A = {{1.0, 0.0}, {0.5, 1.2}};
+    private static final double[] M = {0.7, -1.3};
+
+    /** E(x) = 0.5 ||A (x - m)||^2, built from the engine's own layers. */
+    private static EnergyModel gaussianEnergy() {
+        Dense dense = new Dense(2, 2, false, INIT);
+        INDArray a = Nd4j.createFromArray(A);
+        dense.parameters().get(0).value().assign(a);
+        dense.parameters().get(1).value().assign(a.mmul(Nd4j.createFromArray(M).reshape(2, 1)).neg().reshape(2));
+        return new EnergyModel(new Network(List.of(dense, new HalfSquaredNorm())));
+    }
+
+    private static INDArray stationaryCovariance(double s, double n) {
+        INDArray a = Nd4j.createFromArray(A);
+        INDArray p = a.transpose().mmul(a);
+        double h = s * s / 2;
+        return InvertMatrix.invert(p.sub(p.mmul(p).muli(h / 2)), false).muli((n / s) * (n / s));
+    }
+
+    private static void assertGaussian(INDArray x, double[] mean, INDArray cov, String what) {
+        INDArray mu = x.mean(0);
+        INDArray centred = x.subRowVector(mu);
+        INDArray sampleCov = centred.transpose().mmul(centred).divi(x.rows() - 1);
+        for (int i = 0; i < 2; i++) {
+            double sd = Math.sqrt(cov.getDouble(i, i));
+            assertEquals(mean[i], mu.getDouble(i), 0.06 * sd, what + " mean[" + i + "]");
+            for (int j = 0; j < 2; j++) {
+                double scale = Math.sqrt(cov.getDouble(i, i) * cov.getDouble(j, j));
+                assertEquals(cov.getDouble(i, j), sampleCov.getDouble(i, j), 0.08 * scale,
+                        what + " cov[" + i + "," + j + "]");
+            }
+        }
+    }
+
+    @Test
+    void xChainReachesTheGaussianOfAQuadraticEnergy() {
+        double s = 0.1;
+        INDArray x0 = Rng.of(1).gaussian(4000, 2).castTo(DataType.DOUBLE).muli(3);
+        INDArray x = new XRevision(gaussianEnergy(), new LangevinSettings(2500, s, s)).run(x0, Rng.of(2), null);
+        assertGaussian(x, M, stationaryCovariance(s, s), "plain Langevin");
+        // sanity: the target itself, up to the O(h) discretisation bias
+        INDArray a = Nd4j.createFromArray(A);
+        INDArray target = InvertMatrix.invert(a.transpose().mmul(a), false);
+        assertEquals(target.getDouble(0, 0), stationaryCovariance(s, s).getDouble(0, 0), 0.02 * target.getDouble(0, 0));
+    }
+
+    @Test
+    void separateNoiseScaleSamplesAtTemperatureNOverSSquared() {
+        double s = 0.1;
+        double n = 0.05;
+        INDArray x0 = Rng.of(3).gaussian(4000, 2).castTo(DataType.DOUBLE);
+        INDArray x = new XRevision(gaussianEnergy(), new LangevinSettings(2500, s, n)).run(x0, Rng.of(4), null);
+        assertGaussian(x, M, stationaryCovariance(s, n), "tempered Langevin");
+    }
+
+    @Test
+    void recordedEnergyFallsAlongTheChainAndTheTraceIsConsistent() {
+        INDArray x0 = Nd4j.createFromArray(new double[][]{{4, 4}, {-3, 2}, {0, -4}});
+        ChainRecorder rec = ChainRecorder.firstChains(ChainKind.X, ChainInit.NOISE, 2);
+        EnergyModel e = gaussianEnergy();
+        INDArray xk = new XRevision(e, new LangevinSettings(30, 0.3, 0.0)).run(x0, Rng.of(1), rec);
+        ChainTrace t = rec.finish();
+        assertEquals(30, t.steps());
+        assertEquals(3, t.chains());
+        for (int step = 1; step <= 30; step++) {
+            assertTrue(t.mean(step) < t.mean(step - 1), "noise-free Langevin descends the energy");
+        }
+        assertEquals(e.energy(x0).getDouble(1), t.value(0, 1), 1e-9);
+        assertEquals(e.energy(xk).getDouble(0), t.value(30, 0), 1e-9);
+        assertEquals(x0.getDouble(1, 0), t.state(0, 1)[0], 1e-6);
+        assertEquals(xk.getDouble(0, 1), t.state(30, 0)[1], 1e-6);
+        assertEquals(4.0, x0.getDouble(0, 0), "the start is not modified");
+    }
+
+    @Test
+    void zChainOnALinearGeneratorReachesTheKnownPosterior() {
+        // g(z) = W z + b; the chain samples exp(-(||x - g(z)||^2 / sigma^2 + ||z||^2 / (2 prior^2))),
+        // whose precision is 2 W^T W / sigma^2 + I / prior^2 (the public code's sum of squares has no 1/2)
+        double sigma = 0.5;
+        double prior = 1.0;
+        Dense dense = new Dense(2, 3, false, INIT);
+        INDArray w = Nd4j.createFromArray(new double[][]{{1.0, 0.2}, {-0.4, 0.8}, {0.3, -0.5}});
+        INDArray b = Nd4j.createFromArray(0.1, -0.2, 0.3);
+        dense.parameters().get(0).value().assign(w);
+        dense.parameters().get(1).value().assign(b);
+        Generator g = new Generator(new Network(List.of(dense)), 2);
+        INDArray xObs = Nd4j.createFromArray(0.9, -0.1, 0.4);
+        INDArray precision = w.transpose().mmul(w).muli(2 / (sigma * sigma)).addi(Nd4j.eye(2).castTo(DataType.DOUBLE).divi(prior * prior));
+        INDArray cov = InvertMatrix.invert(precision, false);
+        INDArray mean = cov.mmul(w.transpose().mmul(xObs.sub(b).reshape(3, 1))).muli(2 / (sigma * sigma));
+
+        int chains = 3000;
+        INDArray x = Nd4j.tile(xObs.reshape(1, 3), chains, 1);
+        INDArray z0 = Rng.of(6).gaussian(chains, 2).castTo(DataType.DOUBLE).muli(2);
+        double s = 0.05;
+        INDArray z = new ZRevision(g, new LangevinSettings(3000, s, s), sigma, prior).run(z0, x, Rng.of(7), null);
+        assertGaussian(z, mean.toDoubleVector(), cov, "z posterior");
+    }
+
+    @Test
+    void recordedReconstructionErrorFallsAndDecodingsAreKept() {
+        Dense dense = new Dense(2, 3, false, INIT);
+        Generator g = new Generator(new Network(List.of(dense)), 2);
+        INDArray x = Rng.of(8).gaussian(5, 3).castTo(DataType.DOUBLE);
+        ChainRecorder rec = ChainRecorder.firstChains(ChainKind.Z, ChainInit.NOISE, 1);
+        INDArray z0 = Rng.of(9).gaussian(5, 2).castTo(DataType.DOUBLE).muli(3);
+        INDArray zk = new ZRevision(g, new LangevinSettings(10, 0.1, 0.0), 0.3, 1.0).run(z0, x, Rng.of(1), rec);
+        ChainTrace t = rec.finish();
+        assertTrue(t.mean(10) < t.mean(0));
+        INDArray decoded = g.generate(zk.getRow(0, true));
+        assertEquals(decoded.getDouble(0, 2), t.decoded(10, 0)[2], 1e-6);
+        INDArray diff = decoded.sub(x.getRow(0, true));
+        assertEquals(diff.mul(diff).meanNumber().doubleValue(), t.value(10, 0), 1e-9);
+    }
+}
