@@ -58,7 +58,7 @@ public abstract class Activation implements Layer {
             @Override
             protected void apply(double[] x, double[] y, double[] sigmoid, int n) {
                 for (int i = 0; i < n; i++) {
-                    double s = FastMath.sigmoid(x[i]);
+                    double s = 1 / (1 + Math.exp(-x[i]));
                     sigmoid[i] = s;
                     y[i] = x[i] * s;
                 }
@@ -115,7 +115,7 @@ public abstract class Activation implements Layer {
             @Override
             protected void apply(double[] x, double[] y, double[] unused, int n) {
                 for (int i = 0; i < n; i++) {
-                    y[i] = FastMath.tanh(x[i]);
+                    y[i] = Math.tanh(x[i]);
                 }
             }
 

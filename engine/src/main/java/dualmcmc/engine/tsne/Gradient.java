@@ -135,7 +135,8 @@ final class Gradient {
                           double[] gx, double[] gy, boolean computeError) {
         final int[] rp = rowPtr, cl = cols;
         final double[] pv = vals;
-        final double invZ = 1.0 / sumQ;
+        // all points on one spot (a degenerate warm start) leave no pair to repel: no repulsion, no NaN
+        final double invZ = sumQ > 0 ? 1.0 / sumQ : 0.0;
         for (int i = from; i < to; i++) {
             final double xi = x[i], yi = y[i];
             double fx = 0, fy = 0, err = 0;

@@ -314,6 +314,20 @@ class BarnesHutTsneTest {
                 assertTrue(Double.isFinite(r[0]) && Double.isFinite(r[1]));
             }
         }
+        // a warm start with coincident points (pairs, and all on one spot) stays finite
+        double[][] x = randomData(40, 3, 8);
+        double[][] pairs = new double[40][2], spot = new double[40][2];
+        for (int i = 0; i < 40; i++) {
+            pairs[i][0] = i / 2;
+            pairs[i][1] = -(i / 2);
+        }
+        for (double[][] start : new double[][][] {pairs, spot}) {
+            TsneState s = BarnesHutTsne.prepare(x, TsneConfig.defaults().withPerplexity(5).withIterations(30), start).run();
+            assertTrue(Double.isFinite(s.klDivergence()), "kl " + s.klDivergence());
+            for (double[] r : s.embedding()) {
+                assertTrue(Double.isFinite(r[0]) && Double.isFinite(r[1]));
+            }
+        }
     }
 
     @Test

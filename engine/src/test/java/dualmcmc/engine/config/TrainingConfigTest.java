@@ -1,0 +1,76 @@
+package dualmcmc.engine.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TrainingConfigTest {
+    private static String refused(Runnable r) {
+        return assertThrows(IllegalArgumentException.class, r::run).getMessage();
+    }
+
+    @Test
+    void presetsMatchThePeersReferenceValues() {
+        TrainingConfig toy = Presets.get("toy2d-reference");
+        assertEquals(new LangevinSettings(30, 0.05, 0.005), toy.xChain());
+        assertEquals(new LangevinSettings(10, 0.1, 0.1), toy.zChain());
+        assertEquals(256, toy.batch());
+        assertEquals(1e-4, toy.doubleValue("lr_e"));
+        TrainingConfig img = Presets.get("image28");
+        assertEquals(new LangevinSettings(30, 0.5, 0.001), img.xChain());
+        assertEquals(64, img.batch());
+        assertEquals(32, img.nz());
+    }
+
+    @Test
+    void overridesAreParsedAndValidated() {
+        TrainingConfig c = Presets.get("toy2d").withOverrides(List.of("x_step=0.2", "fine_tune=false", "batch=32"));
+        assertEquals(0.2, c.xChain().stepSize());
+        assertEquals(false, c.flag("fine_tune"));
+        assertEquals(32, c.batch());
+        assertEquals(0.1, Presets.get("toy2d").xChain().stepSize(), "the original is unchanged");
+    }
+
+    @Test
+    void outOfRangeValuesAreRefusedWithKeyAndRange() {
+        TrainingConfig c = Presets.get("toy2d");
+        String m = refused(() -> c.with("x_step", "-1"));
+        assertTrue(m.contains("x_step") && m.contains("(0, 10]"), m);
+        m = refused(() -> c.with("batch", "0"));
+        assertTrue(m.contains("batch") && m.contains("[1, 4096]"), m);
+        m = refused(() -> c.with("x_noise", "NaN"));
+        assertTrue(m.contains("x_noise"), m);
+        m = refused(() -> c.with("batch", "3.5"));
+        assertTrue(m.contains("batch"), m);
+        m = refused(() -> c.with("fine_tune", "maybe"));
+        assertTrue(m.contains("true or false"), m);
+        m = refused(() -> c.with("arch", "transformer"));
+        assertTrue(m.contains("one of mlp"), m);
+    }
+
+    @Test
+    void unknownKeysAndMalformedAssignmentsAreRefused() {
+        TrainingConfig c = Presets.get("toy2d");
+        String m = refused(() -> c.with("learning_rate", "1"));
+        assertTrue(m.contains("unknown setting 'learning_rate'") && m.contains("lr_e"), m);
+        m = refused(() -> c.withOverrides(List.of("x_step")));
+        assertTrue(m.contains("key=value"), m);
+        m = refused(() -> Presets.get("huge"));
+        assertTrue(m.contains("toy2d"), m);
+        m = refused(() -> new TrainingConfig(Map.of("arch", "mlp")));
+        assertTrue(m.contains("missing setting"), m);
+    }
+
+    @Test
+    void everySettingIsDescribed() {
+        for (Hyperparameter h : TrainingConfig.SCHEMA) {
+            assertTrue(h.description().length() > 10, h.key());
+            assertTrue(Presets.get("toy2d").values().containsKey(h.key()), h.key());
+        }
+    }
+}

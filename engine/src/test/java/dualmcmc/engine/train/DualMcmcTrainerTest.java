@@ -1,0 +1,168 @@
+package dualmcmc.engine.train;
+
+import dualmcmc.engine.config.Presets;
+import dualmcmc.engine.config.TrainingConfig;
+import dualmcmc.engine.data.Dataset;
+import dualmcmc.engine.data.ToyDatasets;
+import dualmcmc.engine.nn.Network;
+import dualmcmc.engine.nn.Parameter;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DualMcmcTrainerTest {
+    private static final Dataset RING = ToyDatasets.generate("ring8", 2000, 1);
+    private static final TrainingConfig SMALL = Presets.get("toy2d").withValue("width", 16).withValue("batch", 32)
+            .withValue("x_steps", 5).withValue("z_steps", 3);
+
+    private static List<INDArray> parameters(TrainingSetup s) {
+        List<INDArray> all = new ArrayList<>();
+        for (Network n : s.models().networks()) {
+            for (Parameter p : n.parameters()) {
+                all.add(p.value().dup());
+            }
+        }
+        return all;
+    }
+
+    @Test
+    void theSameSeedGivesTheSameNumbers() {
+        TrainingSetup a = TrainingSetup.create(RING, SMALL, 42);
+        TrainingSetup b = TrainingSetup.create(RING, SMALL, 42);
+        TrainingSetup c = TrainingSetup.create(RING, SMALL, 43);
+        for (int i = 0; i < 3; i++) {
+            IterationStats sa = a.trainer().step();
+            IterationStats sb = b.trainer().step();
+            IterationStats sc = c.trainer().step();
+            assertEquals(sa.errE(), sb.errE());
+            assertEquals(sa.errG(), sb.errG());
+            assertEquals(sa.errI(), sb.errI());
+            assertNotEquals(sa.errG(), sc.errG());
+        }
+        assertEquals(parameters(a), parameters(b));
+        assertEquals(3, a.trainer().iteration());
+    }
+
+    @Test
+    void everyModelLearns() {
+        TrainingSetup s = TrainingSetup.create(RING, SMALL, 7);
+        List<INDArray> before = parameters(s);
+        IterationStats stats = s.trainer().step();
+        List<INDArray> after = parameters(s);
+        // the EBM's output bias (array 5) shifts E(data) and E(samples) alike, so its gradient is zero
+        int ebmOutputBias = 5;
+        for (int i = 0; i < before.size(); i++) {
+            if (i == ebmOutputBias) {
+                assertEquals(before.get(i), after.get(i));
+            } else {
+                assertNotEquals(before.get(i), after.get(i), "parameter array " + i + " was updated");
+            }
+        }
+        assertTrue(Double.isFinite(stats.errE()) && Double.isFinite(stats.errG()) && Double.isFinite(stats.errI()));
+        assertEquals(1, stats.iteration());
+    }
+
+    @Test
+    void divergenceRollsBackAndSaysWhy() {
+        TrainingSetup s = TrainingSetup.create(RING, SMALL.withValue("divergence_bound", 1e-12), 3);
+        List<INDArray> before = parameters(s);
+        DivergenceException e = assertThrows(DivergenceException.class, () -> s.trainer().step());
+        assertTrue(e.getMessage().contains("exceeds the bound") && e.getMessage().contains("rolled back"), e.getMessage());
+        assertEquals(before, parameters(s), "models are restored to the last good state");
+        assertEquals(0, s.trainer().iteration());
+    }
+
+    @Test
+    void explodingStepSizesAreCaughtAsDivergence() {
+        TrainingSetup s = TrainingSetup.create(RING, SMALL.withValue("x_step", 10.0).withValue("z_step", 10.0)
+                .withValue("lr_e", 1.0).withValue("lr_g", 1.0), 3);
+        assertThrows(DivergenceException.class, () -> {
+            for (int i = 0; i < 50; i++) {
+                s.trainer().step();
+            }
+        });
+        for (INDArray p : parameters(s)) {
+            assertTrue(Double.isFinite(p.sumNumber().doubleValue()), "no NaN left in the models");
+        }
+    }
+
+    @Test
+    void sessionRunsPausesResumesAndStopsOffTheCallersThread() throws Exception {
+        TrainingSession session = new TrainingSession(TrainingSetup.create(RING, SMALL, 5).trainer());
+        List<Long> seen = new CopyOnWriteArrayList<>();
+        List<String> threads = new CopyOnWriteArrayList<>();
+        CountDownLatch five = new CountDownLatch(5);
+        session.addListener(new TrainingListener() {
+            @Override
+            public void iterationDone(IterationStats stats) {
+                seen.add(stats.iteration());
+                threads.add(Thread.currentThread().getName());
+                five.countDown();
+            }
+        });
+        session.start(1_000_000);
+        assertTrue(five.await(60, TimeUnit.SECONDS));
+        session.pause();
+        Thread.sleep(300);
+        int atPause = seen.size();
+        Thread.sleep(500);
+        assertEquals(atPause, seen.size(), "no iteration while paused");
+        assertEquals(TrainingSession.State.PAUSED, session.state());
+        long[] fromModels = new long[1];
+        session.withModels(t -> fromModels[0] = t.iteration());
+        Thread.sleep(200);
+        assertEquals(atPause, fromModels[0]);
+        session.resume();
+        Thread.sleep(500);
+        assertTrue(seen.size() > atPause, "resumed");
+        session.close();
+        assertEquals(TrainingSession.State.STOPPED, session.state());
+        for (int i = 0; i < seen.size(); i++) {
+            assertEquals(i + 1, seen.get(i));
+        }
+        assertTrue(threads.stream().allMatch(n -> n.equals("dual-mcmc-training")));
+    }
+
+    @Test
+    void sessionFinishesAtItsTargetAndPausesOnDivergence() throws Exception {
+        TrainingSession session = new TrainingSession(TrainingSetup.create(RING, SMALL, 5).trainer());
+        session.start(4);
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (session.state() != TrainingSession.State.FINISHED && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(TrainingSession.State.FINISHED, session.state());
+        assertEquals(4, session.trainer().iteration());
+        session.close();
+
+        TrainingSession bad = new TrainingSession(
+                TrainingSetup.create(RING, SMALL.withValue("divergence_bound", 1e-12), 5).trainer());
+        List<String> reasons = new CopyOnWriteArrayList<>();
+        bad.addListener(new TrainingListener() {
+            @Override
+            public void stateChanged(TrainingSession.State state, String reason) {
+                if (reason != null) {
+                    reasons.add(state + ": " + reason);
+                }
+            }
+        });
+        bad.start(10);
+        deadline = System.currentTimeMillis() + 60_000;
+        while (reasons.isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(TrainingSession.State.PAUSED, bad.state());
+        assertTrue(reasons.get(0).startsWith("PAUSED: diverged"), reasons.toString());
+        bad.close();
+    }
+}
