@@ -1,0 +1,184 @@
+package dualmcmc.app;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dualmcmc.app.shell.MainWindow;
+import dualmcmc.engine.data.Datasets;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+import javax.imageio.ImageIO;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The Dual-MCMC Explorer. Options: {@code --dataset NAME}, {@code --seed N}, {@code --data-dir DIR}
+ * (mnist / full Fashion-MNIST), {@code --dark}, and for docs and tests
+ * {@code --screenshot FILE --view training|xrevision|zrevision [--steps K]}: trains K iterations,
+ * lets the view settle, writes a PNG of the window and exits.
+ */
+public final class ExplorerApp extends Application {
+    public static final int WIDTH = 1440;
+    public static final int HEIGHT = 900;
+
+    /** Parsed command line. */
+    public record Options(String dataset, long seed, Path dataDir, boolean dark, Path screenshot, String view,
+                          long steps) {
+        static Options parse(List<String> args) {
+            String dataset = MainModel.START_DATASET;
+            long seed = MainModel.DEFAULT_SEED;
+            Path dir = null;
+            boolean dark = false;
+            Path shot = null;
+            String view = MainWindow.TAB_TRAINING;
+            long steps = 0;
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                switch (a) {
+                    case "--dataset" -> dataset = value(args, ++i, a);
+                    case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
+                    case "--data-dir" -> dir = Path.of(value(args, ++i, a));
+                    case "--dark" -> dark = true;
+                    case "--screenshot" -> shot = Path.of(value(args, ++i, a));
+                    case "--view" -> view = value(args, ++i, a);
+                    case "--steps" -> steps = Long.parseLong(value(args, ++i, a));
+                    case "--help", "-h" -> {
+                        System.out.println(usage());
+                        System.exit(0);
+                    }
+                    default -> throw new IllegalArgumentException("unknown option " + a + "\n" + usage());
+                }
+            }
+            if (!List.of(MainWindow.TAB_TRAINING, MainWindow.TAB_X, MainWindow.TAB_Z).contains(view)) {
+                throw new IllegalArgumentException("--view must be training, xrevision or zrevision, got " + view);
+            }
+            if (!Datasets.names().contains(dataset)) {
+                throw new IllegalArgumentException("--dataset must be one of " + String.join(", ", Datasets.names()));
+            }
+            if (steps < 0) {
+                throw new IllegalArgumentException("--steps must be >= 0");
+            }
+            return new Options(dataset, seed, dir, dark, shot, view, steps);
+        }
+
+        private static String value(List<String> args, int i, String opt) {
+            if (i >= args.size()) {
+                throw new IllegalArgumentException(opt + " needs a value");
+            }
+            return args.get(i);
+        }
+
+        static String usage() {
+            return "usage: java -jar dualmcmc-explorer.jar [--dataset NAME] [--seed N] [--data-dir DIR] [--dark]\n"
+                    + "       [--screenshot FILE.png --view training|xrevision|zrevision [--steps K]]\n"
+                    + "data sets: " + String.join(", ", Datasets.names());
+        }
+    }
+
+    private MainModel main;
+
+    public static void main(String[] args) {
+        launch(ExplorerApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Options opt;
+        try {
+            opt = Options.parse(getParameters().getRaw());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            Platform.exit();
+            System.exit(2);
+            return;
+        }
+        Application.setUserAgentStylesheet(opt.dark() ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        main = new MainModel(opt.dataDir());
+        main.seedProperty().set(opt.seed());
+        MainWindow window = new MainWindow(main);
+        Scene scene = createScene(window);
+        stage.setTitle("Dual-MCMC Explorer");
+        stage.setScene(scene);
+        stage.show();
+        CompletableFuture<Void> loaded = main.load(opt.dataset());
+        if (opt.screenshot() != null) {
+            screenshot(window, scene, opt, loaded);
+        }
+    }
+
+    /** The scene with the app's style sheet and shortcuts; shared with the UI tests. */
+    public static Scene createScene(MainWindow window) {
+        Scene scene = new Scene(window, WIDTH, HEIGHT);
+        scene.getStylesheets().add(ExplorerApp.class.getResource("/dualmcmc/app/app.css").toExternalForm());
+        window.installShortcuts(scene);
+        return scene;
+    }
+
+    private void screenshot(MainWindow window, Scene scene, Options opt, CompletableFuture<Void> loaded) {
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(600_000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            System.err.println("screenshot: timed out waiting for the view to settle");
+            System.exit(3);
+        }, "screenshot-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        loaded.thenCompose(v -> opt.steps() > 0 ? main.trainUntil(opt.steps()) : CompletableFuture.completedFuture(null))
+                .thenCompose(v -> {
+                    window.select(opt.view());
+                    return switch (opt.view()) {
+                        case MainWindow.TAB_X -> window.xViewModel().run().thenApply(r -> null);
+                        case MainWindow.TAB_Z -> window.zViewModel().run().thenApply(r -> null);
+                        default -> window.trainingViewModel().refresh().thenApply(r -> null);
+                    };
+                })
+                .whenComplete((v, e) -> Platform.runLater(() -> {
+                    if (e != null) {
+                        System.err.println("screenshot: " + e);
+                        System.exit(4);
+                    }
+                    PauseTransition settle = new PauseTransition(Duration.millis(700));
+                    settle.setOnFinished(ev -> write(scene, opt.screenshot()));
+                    settle.play();
+                }));
+    }
+
+    private void write(Scene scene, Path file) {
+        try {
+            WritableImage img = scene.snapshot(null);
+            File f = file.toAbsolutePath().toFile();
+            if (f.getParentFile() != null) {
+                f.getParentFile().mkdirs();
+            }
+            ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", f);
+            System.out.printf(Locale.ROOT, "screenshot: wrote %s (%dx%d) at iteration %d%n", f, (int) img.getWidth(),
+                    (int) img.getHeight(), main.iterationProperty().get());
+            main.dispose();
+            Platform.exit();
+            System.exit(0);
+        } catch (Exception e) {
+            System.err.println("screenshot: could not write " + file + ": " + e);
+            System.exit(4);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (main != null) {
+            main.dispose();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dualmcmc.app.chart;
+
+import javafx.scene.paint.Color;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import java.awt.BasicStroke;
+import java.awt.Font;
+
+/** Shared chart styling: white plots, light grid, no chart-junk, the paper's symbols on the axes. */
+public final class Charts {
+    public static final Font TITLE = new Font("SansSerif", Font.BOLD, 13);
+    public static final Font LABEL = new Font("SansSerif", Font.PLAIN, 12);
+    public static final Font TICK = new Font("SansSerif", Font.PLAIN, 11);
+    private static final java.awt.Color GRID = new java.awt.Color(0xe3, 0xe6, 0xea);
+    private static final java.awt.Color AXIS = new java.awt.Color(0x57, 0x60, 0x6a);
+
+    private Charts() {
+    }
+
+    /** A line chart over one collection, styled; series are added by the caller. */
+    public static JFreeChart lineChart(String title, String xLabel, String yLabel, XYSeriesCollection data,
+                                       boolean legend) {
+        NumberAxis x = new NumberAxis(xLabel);
+        NumberAxis y = new NumberAxis(yLabel);
+        y.setAutoRangeIncludesZero(false);
+        x.setAutoRangeIncludesZero(false);
+        for (NumberAxis a : new NumberAxis[]{x, y}) {
+            a.setLabelFont(LABEL);
+            a.setTickLabelFont(TICK);
+            a.setLabelPaint(AXIS);
+            a.setTickLabelPaint(AXIS);
+            a.setAxisLinePaint(GRID);
+            a.setTickMarkPaint(GRID);
+        }
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        XYPlot plot = new XYPlot(data, x, y, r);
+        plot.setOrientation(PlotOrientation.VERTICAL);
+        plot.setBackgroundPaint(java.awt.Color.WHITE);
+        plot.setDomainGridlinePaint(GRID);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setDomainGridlineStroke(new BasicStroke(1f));
+        plot.setRangeGridlineStroke(new BasicStroke(1f));
+        plot.setOutlineVisible(false);
+        plot.setAxisOffset(new RectangleInsets(2, 2, 2, 2));
+        JFreeChart chart = new JFreeChart(null, LABEL, plot, legend);
+        chart.setTitle(new TextTitle(title, TITLE));
+        chart.getTitle().setPaint(new java.awt.Color(0x24, 0x29, 0x2f));
+        chart.getTitle().setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+        chart.getTitle().setPadding(new RectangleInsets(4, 8, 2, 4));
+        chart.setBackgroundPaint(java.awt.Color.WHITE);
+        chart.setBorderVisible(false);
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        chart.setPadding(new RectangleInsets(2, 2, 4, 8));
+        if (legend) {
+            LegendTitle l = chart.getLegend();
+            l.setItemFont(TICK);
+            l.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+            l.setPosition(RectangleEdge.TOP);
+            l.setBackgroundPaint(java.awt.Color.WHITE);
+        }
+        return chart;
+    }
+
+    /** Sets the paint and width of series {@code i}; translucent when alpha is below 1. */
+    public static void style(JFreeChart chart, int i, Color c, double alpha, float width, boolean inLegend) {
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
+        r.setSeriesPaint(i, Roles.awt(c, alpha));
+        r.setSeriesStroke(i, new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        r.setSeriesVisibleInLegend(i, inLegend);
+    }
+
+    /** The red marker at the current step of a chain profile. */
+    public static ValueMarker stepMarker(XYPlot plot) {
+        ValueMarker m = new ValueMarker(0, Roles.awt(Roles.MARKER), new BasicStroke(2f));
+        plot.addDomainMarker(m);
+        return m;
+    }
+
+    public static ChartViewer viewer(JFreeChart chart, String id) {
+        ChartViewer v = new ChartViewer(chart);
+        v.setId(id);
+        v.setMinSize(120, 100);
+        v.setPrefSize(400, 260);
+        return v;
+    }
+
+    public static XYSeries series(String name) {
+        return new XYSeries(name, false, true);
+    }
+}

@@ -1,0 +1,35 @@
+package dualmcmc.app.chart;
+
+import javafx.scene.paint.Color;
+
+/**
+ * One colour per role, everywhere (charts, scatter plots, image grids, legends): data grey,
+ * generator samples / x_0 orange, revised samples / x_k blue, noise-initialised chains purple,
+ * the current-step marker red.
+ */
+public final class Roles {
+    public static final Color DATA = Color.web("#8a8f98");
+    public static final Color GENERATOR = Color.web("#f28e2b");
+    public static final Color REVISED = Color.web("#1f6fd1");
+    public static final Color NOISE = Color.web("#8e5cc8");
+    public static final Color MARKER = Color.web("#d62728");
+    /** Third loss (inference model) and other neutral series. */
+    public static final Color INFERENCE = Color.web("#2a9d8f");
+
+    private Roles() {
+    }
+
+    public static java.awt.Color awt(Color c) {
+        return new java.awt.Color((float) c.getRed(), (float) c.getGreen(), (float) c.getBlue(), (float) c.getOpacity());
+    }
+
+    public static java.awt.Color awt(Color c, double alpha) {
+        return new java.awt.Color((float) c.getRed(), (float) c.getGreen(), (float) c.getBlue(), (float) alpha);
+    }
+
+    /** CSS hex of a colour, for inline styles of legend swatches. */
+    public static String css(Color c) {
+        return String.format("#%02x%02x%02x", (int) Math.round(c.getRed() * 255), (int) Math.round(c.getGreen() * 255),
+                (int) Math.round(c.getBlue() * 255));
+    }
+}

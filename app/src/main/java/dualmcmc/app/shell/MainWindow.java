@@ -1,0 +1,380 @@
+package dualmcmc.app.shell;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import atlantafx.base.theme.Styles;
+import dualmcmc.app.MainModel;
+import dualmcmc.app.training.TrainingView;
+import dualmcmc.app.training.TrainingViewModel;
+import dualmcmc.app.xrevision.XRevisionView;
+import dualmcmc.app.xrevision.XRevisionViewModel;
+import dualmcmc.app.zrevision.ZRevisionView;
+import dualmcmc.app.zrevision.ZRevisionViewModel;
+import dualmcmc.engine.config.Presets;
+import dualmcmc.engine.data.Datasets;
+import dualmcmc.engine.train.TrainingSession.State;
+import javafx.application.Application;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.Locale;
+
+/**
+ * The main window: toolbar (data set, preset, Train / Pause / Stop / Reset, seed, iteration
+ * counter and rate), the hyperparameter sheet on the left, the views as tabs in the centre and a
+ * status bar with a progress bar for any long task.
+ */
+public final class MainWindow extends BorderPane {
+    public static final String TAB_TRAINING = "training";
+    public static final String TAB_X = "xrevision";
+    public static final String TAB_Z = "zrevision";
+
+    private final MainModel main;
+    private final TrainingViewModel trainingVm;
+    private final XRevisionViewModel xVm;
+    private final ZRevisionViewModel zVm;
+    private final TrainingView trainingView;
+    private final XRevisionView xView;
+    private final ZRevisionView zView;
+    private final TabPane tabs = new TabPane();
+    private final SettingsSheet settings;
+    private final ComboBox<String> datasetBox = new ComboBox<>();
+    private final ComboBox<String> presetBox = new ComboBox<>();
+    private final Label alertLabel = new Label();
+    private final HBox alertBar = new HBox(8);
+    private boolean updating;
+
+    public MainWindow(MainModel main) {
+        this.main = main;
+        getStyleClass().add("main-window");
+        trainingVm = new TrainingViewModel(main);
+        xVm = new XRevisionViewModel(main);
+        zVm = new ZRevisionViewModel(main);
+        trainingView = new TrainingView(main, trainingVm);
+        xView = new XRevisionView(main, xVm);
+        zView = new ZRevisionView(main, zVm);
+        settings = new SettingsSheet(main);
+
+        Tab t1 = tab("Training", Feather.ACTIVITY, trainingView, TAB_TRAINING,
+                "Live losses L_E, L_G, L_I, mean energies and the current samples (Ctrl+1)");
+        Tab t2 = tab("x-revision (EBM-guided)", Feather.TRENDING_DOWN, xView, TAB_X,
+                "Step through EBM-guided Langevin chains x\u2080 \u2192 x\u2096 started from the generator (Ctrl+2)");
+        Tab t3 = tab("z-revision (generator-guided)", Feather.CROSSHAIR, zView, TAB_Z,
+                "Step through generator-guided Langevin chains on z started from the inference model (Ctrl+3)");
+        tabs.getTabs().addAll(t1, t2, t3);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> onTab(b));
+        tabs.setId("views");
+
+        SplitPane split = new SplitPane(settings, tabs);
+        split.setDividerPositions(0.225);
+        SplitPane.setResizableWithParent(settings, false);
+        settings.setMinWidth(280);
+        settings.setPrefWidth(325);
+        settings.setMaxWidth(420);
+
+        alertBar.setId("alertBar");
+        alertBar.getStyleClass().add("alert-bar");
+        alertBar.setAlignment(Pos.CENTER_LEFT);
+        alertBar.setPadding(new Insets(6, 12, 6, 12));
+        alertLabel.setId("alertText");
+        alertLabel.setWrapText(true);
+        Button dismiss = new Button(null, new FontIcon(Feather.X));
+        dismiss.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        dismiss.setTooltip(new Tooltip("Dismiss"));
+        dismiss.setOnAction(e -> main.alertProperty().set(null));
+        Region g = new Region();
+        HBox.setHgrow(g, Priority.ALWAYS);
+        alertBar.getChildren().addAll(new FontIcon(Feather.ALERT_TRIANGLE), alertLabel, g, dismiss);
+        alertBar.visibleProperty().bind(main.alertProperty().isNotNull());
+        alertBar.managedProperty().bind(alertBar.visibleProperty());
+        alertLabel.textProperty().bind(main.alertProperty());
+
+        setTop(new VBox(toolbar(), alertBar));
+        setCenter(split);
+        setBottom(statusBar());
+    }
+
+    private static Tab tab(String text, Feather icon, Node content, String id, String tip) {
+        Tab t = new Tab(text, content);
+        t.setGraphic(new FontIcon(icon));
+        t.setId(id);
+        t.setTooltip(new Tooltip(tip));
+        return t;
+    }
+
+    private ToolBar toolbar() {
+        Label brand = new Label("Dual-MCMC Explorer");
+        brand.getStyleClass().add("brand");
+        brand.setTooltip(new Tooltip("Learning an energy-based model via dual-MCMC teaching (Cui & Han, NeurIPS 2023)"));
+
+        datasetBox.getItems().setAll(Datasets.names());
+        datasetBox.setId("datasetBox");
+        datasetBox.setValue(main.datasetNameProperty().get());
+        datasetBox.setTooltip(new Tooltip("Data set p_data(x): 2-D toys (rings, grids, moons, spirals\u2026) or images "
+                + "(digits 8\u00d78, Fashion-MNIST 28\u00d728); choosing one builds fresh models"));
+        datasetBox.setOnAction(e -> {
+            if (!updating && datasetBox.getValue() != null
+                    && !datasetBox.getValue().equals(main.datasetNameProperty().get())) {
+                main.load(datasetBox.getValue());
+            }
+        });
+        main.datasetNameProperty().addListener((o, a, b) -> quietly(() -> datasetBox.setValue(b)));
+
+        presetBox.getItems().setAll(Presets.names());
+        presetBox.setId("presetBox");
+        presetBox.setValue(main.presetNameProperty().get());
+        presetBox.setTooltip(new Tooltip("Named starting configuration (networks, chains, losses, optimiser); "
+                + "a * marks edited values"));
+        presetBox.setOnAction(e -> {
+            String v = presetBox.getValue();
+            if (!updating && v != null && !v.equals(main.presetNameProperty().get()) && Presets.names().contains(v)) {
+                main.setPreset(v);
+            }
+        });
+        main.presetNameProperty().addListener((o, a, b) -> quietly(() -> presetBox.setValue(b)));
+        presetBox.setEditable(false);
+
+        Button train = button("Train", Feather.PLAY, "train", "Train the EBM, generator and inference model together "
+                + "(each iteration: z-revision, x-revision, then the three updates) (Space)");
+        train.getStyleClass().add("train-button");
+        train.setOnAction(e -> main.train());
+        Button pause = button("Pause", Feather.PAUSE, "pause", "Pause training between two iterations (Space)");
+        pause.setOnAction(e -> main.pause());
+        Button stop = button("Stop", Feather.SQUARE, "stop",
+                "End the training thread; the models stay for the chain views (Train continues from here)");
+        stop.setOnAction(e -> main.stop());
+        Button reset = button("Reset", Feather.ROTATE_CCW, "reset",
+                "New models from the current settings and seed, iteration 0 (Ctrl+R)");
+        reset.setOnAction(e -> main.reset());
+        train.disableProperty().bind(main.stateProperty().isEqualTo(State.RUNNING));
+        pause.disableProperty().bind(main.stateProperty().isNotEqualTo(State.RUNNING));
+        stop.disableProperty().bind(main.stateProperty().isEqualTo(State.READY)
+                .or(main.stateProperty().isEqualTo(State.STOPPED)));
+        main.pendingRebuildProperty().addListener((o, a, b) -> reset.pseudoClassStateChanged(Styles.STATE_ACCENT, b));
+
+        TextField seed = new TextField(Long.toString(main.seedProperty().get()));
+        seed.setId("seedField");
+        seed.setPrefColumnCount(5);
+        seed.setTooltip(new Tooltip("Root seed of the run: every random stream (init, batches, chains) derives "
+                + "from it by name; Enter rebuilds the models"));
+        seed.setOnAction(e -> {
+            try {
+                long s = Long.parseLong(seed.getText().trim());
+                seed.pseudoClassStateChanged(Styles.STATE_DANGER, false);
+                if (s != main.seedProperty().get()) {
+                    main.setSeed(s);
+                }
+            } catch (NumberFormatException ex) {
+                seed.pseudoClassStateChanged(Styles.STATE_DANGER, true);
+                main.messageProperty().set("The seed must be a whole number, got '" + seed.getText() + "'");
+            }
+        });
+
+        Label iter = new Label();
+        iter.setId("iterationLabel");
+        iter.getStyleClass().add("counter");
+        iter.textProperty().bind(Bindings.createStringBinding(
+                () -> String.format("iteration %,d", main.iterationProperty().get()), main.iterationProperty()));
+        iter.setTooltip(new Tooltip("Training iterations done (one batch: generator, inference and EBM updates)"));
+        Label rate = new Label();
+        rate.setId("rateLabel");
+        rate.getStyleClass().add("muted");
+        rate.textProperty().bind(Bindings.createStringBinding(
+                () -> String.format(Locale.ROOT, "%.1f it/s", main.itersPerSecondProperty().get()),
+                main.itersPerSecondProperty()));
+        rate.setTooltip(new Tooltip("Training iterations per second"));
+        rate.setMinWidth(60);
+
+        ToggleButton dark = new ToggleButton(null, new FontIcon(Feather.MOON));
+        dark.setId("themeToggle");
+        dark.getStyleClass().add(Styles.BUTTON_ICON);
+        dark.setTooltip(new Tooltip("Switch between the Primer Light and Primer Dark themes"));
+        dark.setOnAction(e -> Application.setUserAgentStylesheet(dark.isSelected()
+                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
+
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(brand, sep(), label("Data"), datasetBox, label("Preset"), presetBox, sep(),
+                train, pause, stop, reset, sep(), label("Seed"), seed, grow, iter, rate, dark);
+        bar.setId("toolbar");
+        return bar;
+    }
+
+    private void quietly(Runnable r) {
+        updating = true;
+        try {
+            r.run();
+        } finally {
+            updating = false;
+        }
+    }
+
+    private static Label label(String s) {
+        Label l = new Label(s);
+        l.getStyleClass().add("muted");
+        return l;
+    }
+
+    private static Separator sep() {
+        return new Separator(Orientation.VERTICAL);
+    }
+
+    private static Button button(String text, Feather icon, String id, String tip) {
+        Button b = new Button(text, new FontIcon(icon));
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    private HBox statusBar() {
+        Label msg = new Label();
+        msg.setId("statusMessage");
+        msg.textProperty().bind(main.messageProperty());
+        msg.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(msg, Priority.ALWAYS);
+        Label state = new Label();
+        state.setId("stateLabel");
+        state.getStyleClass().add("state-badge");
+        state.textProperty().bind(Bindings.createStringBinding(
+                () -> main.stateProperty().get().name().toLowerCase(Locale.ROOT), main.stateProperty()));
+        state.setTooltip(new Tooltip("Training state: ready, running, paused, finished or stopped"));
+        ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+        progress.setId("progress");
+        progress.setPrefWidth(140);
+        progress.visibleProperty().bind(main.busyProperty().greaterThan(0));
+        Tooltip.install(progress, new Tooltip("Working: loading data, building models or running chains"));
+        Label keys = new Label("Space train/play \u00b7 \u2190 \u2192 step \u00b7 Ctrl+1-3 views");
+        keys.getStyleClass().add("muted");
+        HBox bar = new HBox(10, msg, progress, keys, state);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("status-bar");
+        bar.setPadding(new Insets(4, 12, 4, 12));
+        return bar;
+    }
+
+    private void onTab(Tab t) {
+        if (t == null) {
+            return;
+        }
+        if (TAB_X.equals(t.getId()) && xVm.isStale()) {
+            xVm.run();
+        } else if (TAB_Z.equals(t.getId()) && zVm.resultProperty().get() != null
+                && zVm.resultProperty().get().iteration() != main.iterationProperty().get()) {
+            zVm.run();
+        }
+    }
+
+    /** Space, arrows, Home/End, Ctrl+1-3, Ctrl+R, Ctrl+S; ignored while typing in a field. */
+    public void installShortcuts(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (scene.getFocusOwner() instanceof TextInputControl && !e.isShortcutDown()) {
+                return;
+            }
+            String tab = selectedView();
+            PlaybackBar pb = TAB_X.equals(tab) ? xView.playback() : TAB_Z.equals(tab) ? zView.playback() : null;
+            if (e.isShortcutDown()) {
+                switch (e.getCode()) {
+                    case DIGIT1 -> select(TAB_TRAINING);
+                    case DIGIT2 -> select(TAB_X);
+                    case DIGIT3 -> select(TAB_Z);
+                    case R -> main.reset();
+                    case S -> main.messageProperty().set("Saving models arrives with checkpoints in the app; "
+                            + "the CLI's train command writes them today.");
+                    default -> {
+                        return;
+                    }
+                }
+                e.consume();
+                return;
+            }
+            if (e.getCode() == KeyCode.SPACE) {
+                if (pb != null) {
+                    pb.toggle();
+                } else {
+                    main.togglePlay();
+                }
+                e.consume();
+            } else if (pb != null && (e.getCode() == KeyCode.RIGHT || e.getCode() == KeyCode.LEFT)) {
+                pb.stepBy(e.getCode() == KeyCode.RIGHT ? 1 : -1);
+                e.consume();
+            } else if (pb != null && e.getCode() == KeyCode.HOME) {
+                pb.pause();
+                pb.stepProperty().set(0);
+                e.consume();
+            } else if (pb != null && e.getCode() == KeyCode.END) {
+                pb.pause();
+                pb.stepProperty().set(pb.maxStepProperty().get());
+                e.consume();
+            }
+        });
+    }
+
+    public String selectedView() {
+        Tab t = tabs.getSelectionModel().getSelectedItem();
+        return t == null ? TAB_TRAINING : t.getId();
+    }
+
+    public void select(String view) {
+        for (Tab t : tabs.getTabs()) {
+            if (t.getId().equals(view)) {
+                tabs.getSelectionModel().select(t);
+            }
+        }
+    }
+
+    public TrainingViewModel trainingViewModel() {
+        return trainingVm;
+    }
+
+    public XRevisionViewModel xViewModel() {
+        return xVm;
+    }
+
+    public ZRevisionViewModel zViewModel() {
+        return zVm;
+    }
+
+    public TrainingView trainingView() {
+        return trainingView;
+    }
+
+    public XRevisionView xView() {
+        return xView;
+    }
+
+    public ZRevisionView zView() {
+        return zView;
+    }
+
+    public SettingsSheet settings() {
+        return settings;
+    }
+}

@@ -1,0 +1,156 @@
+package dualmcmc.app.training;
+
+import dualmcmc.app.DataInfo;
+import dualmcmc.app.MainModel;
+import dualmcmc.app.ModelProbe;
+import dualmcmc.engine.metrics.Evaluation;
+import dualmcmc.engine.train.IterationStats;
+import dualmcmc.engine.train.TrainingSession.State;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.jfree.data.xy.XYSeries;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The training dashboard's data: loss and energy series (fed by the coalesced iteration events)
+ * and, at a bounded rate, a snapshot of the current samples: generator samples g(z), their
+ * x-revisions and, for 2-D data, the EBM's energy on a grid.
+ */
+public final class TrainingViewModel {
+    /** Above this many points a series keeps every other point and the stride doubles. */
+    static final int MAX_POINTS = 1500;
+    private static final int GRID = 72;
+
+    /** A picture of the models at one iteration, as plain arrays. */
+    public record Samples(long iteration, double[][] generated, double[][] revised, double[][] energy,
+                          double[] bounds, float[][] generatedImages, float[][] revisedImages) {
+    }
+
+    private final MainModel main;
+    final XYSeries errE = dualmcmc.app.chart.Charts.series("L_E (EBM)");
+    final XYSeries errG = dualmcmc.app.chart.Charts.series("L_G (generator)");
+    final XYSeries errI = dualmcmc.app.chart.Charts.series("L_I (inference)");
+    final XYSeries energyData = dualmcmc.app.chart.Charts.series("mean E(x), data");
+    final XYSeries energySamples = dualmcmc.app.chart.Charts.series("mean E(x\u0303), revised samples");
+    private final ObjectProperty<Samples> samples = new SimpleObjectProperty<>();
+    private int stride = 1;
+    private long seen;
+    private CompletableFuture<Samples> inFlight;
+    private long lastRequest;
+    private long lastCost = 200;
+
+    public TrainingViewModel(MainModel main) {
+        this.main = main;
+        main.addStatsListener(this::onStats);
+        main.generationProperty().addListener((o, a, b) -> {
+            clear();
+            refresh();
+        });
+        main.stateProperty().addListener((o, a, b) -> {
+            if (b != State.RUNNING) {
+                refresh();
+            }
+        });
+    }
+
+    public ObjectProperty<Samples> samplesProperty() {
+        return samples;
+    }
+
+    public XYSeries[] lossSeries() {
+        return new XYSeries[]{errE, errG, errI};
+    }
+
+    /** Number of points in the L_E series (for tests). */
+    public int lossPoints() {
+        return errE.getItemCount();
+    }
+
+    private void clear() {
+        for (XYSeries s : new XYSeries[]{errE, errG, errI, energyData, energySamples}) {
+            s.clear();
+        }
+        stride = 1;
+        seen = 0;
+        samples.set(null);
+    }
+
+    private void onStats(List<IterationStats> batch) {
+        boolean added = false;
+        for (IterationStats s : batch) {
+            seen++;
+            if (seen % stride != 0 && seen > 1) {
+                continue;
+            }
+            double it = s.iteration();
+            errE.add(it, finite(s.errE()), false);
+            errG.add(it, finite(s.errG()), false);
+            errI.add(it, finite(s.errI()), false);
+            energyData.add(it, finite(s.energyData()), false);
+            energySamples.add(it, finite(s.energySamples()), false);
+            added = true;
+        }
+        if (errE.getItemCount() > MAX_POINTS) {
+            for (XYSeries s : new XYSeries[]{errE, errG, errI, energyData, energySamples}) {
+                thin(s);
+            }
+            stride *= 2;
+        }
+        if (added) {
+            for (XYSeries s : new XYSeries[]{errE, errG, errI, energyData, energySamples}) {
+                s.fireSeriesChanged();
+            }
+        }
+        long now = System.currentTimeMillis();
+        if (main.isTraining() && inFlight == null && now - lastRequest > Math.max(700, 4 * lastCost)) {
+            refresh();
+        }
+    }
+
+    private static double finite(double v) {
+        return Double.isFinite(v) ? v : Double.NaN;
+    }
+
+    private static void thin(XYSeries s) {
+        List<?> items = new java.util.ArrayList<>(s.getItems());
+        s.clear();
+        for (int i = 0; i < items.size(); i += 2) {
+            var it = (org.jfree.data.xy.XYDataItem) items.get(i);
+            s.add(it.getX(), it.getY(), false);
+        }
+    }
+
+    /** Takes a new snapshot of the samples (between iterations); completes on the FX thread. */
+    public CompletableFuture<Samples> refresh() {
+        DataInfo info = main.dataProperty().get();
+        if (info == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        lastRequest = System.currentTimeMillis();
+        long t0 = System.nanoTime();
+        boolean image = info.image();
+        double[] bounds = info.bounds();
+        CompletableFuture<Samples> f = main.compute(tr -> {
+            var models = tr.models();
+            int n = image ? 12 : 500;
+            Evaluation.SamplePair pair = Evaluation.samples(models, tr.config(), n, 12345);
+            if (image) {
+                return new Samples(tr.iteration(), null, null, null, null, ModelProbe.rows(pair.generated()),
+                        ModelProbe.rows(pair.revised()));
+            }
+            return new Samples(tr.iteration(), ModelProbe.points(pair.generated()), ModelProbe.points(pair.revised()),
+                    ModelProbe.energyGrid(models, bounds, GRID), bounds, null, null);
+        });
+        inFlight = f;
+        f.whenComplete((s, e) -> {
+            inFlight = null;
+            lastCost = (System.nanoTime() - t0) / 1_000_000;
+            if (s != null) {
+                samples.set(s);
+            }
+        });
+        return f;
+    }
+}

@@ -1,0 +1,227 @@
+package dualmcmc.app.xrevision;
+
+import dualmcmc.app.DataInfo;
+import dualmcmc.app.MainModel;
+import dualmcmc.app.chart.ImageGrid;
+import dualmcmc.app.chart.PlotCanvas;
+import dualmcmc.app.chart.ProfileChart;
+import dualmcmc.app.chart.Roles;
+import dualmcmc.app.shell.ChainSettingsBar;
+import dualmcmc.app.shell.PlaybackBar;
+import dualmcmc.engine.mcmc.ChainInit;
+import dualmcmc.engine.mcmc.ChainTrace;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * EBM-guided x-revision, step by step: chains from the generator (or noise) on the energy
+ * landscape with their trajectories up to the current step (2-D), or a grid with one row per chain
+ * and one column per few steps (images); beside it the energy profile E(x_tau) with a marker at
+ * the current step, as in the paper's Fig. 2.
+ */
+public final class XRevisionView extends BorderPane {
+    private static final int GRID_COLUMNS = 11;
+    private final MainModel main;
+    private final XRevisionViewModel vm;
+    private final PlotCanvas plot = new PlotCanvas();
+    private final ImageGrid grid = new ImageGrid();
+    private final StackPane left = new StackPane();
+    private final ProfileChart profile = new ProfileChart("Energy profile over the x-revision", "E(x\u209c)",
+            "energyProfile");
+    private final PlaybackBar playback = new PlaybackBar("x", "k_x");
+    private final Label header = new Label();
+    private final Label caption = new Label();
+
+    public XRevisionView(MainModel main, XRevisionViewModel vm) {
+        this.main = main;
+        this.vm = vm;
+        setId("xrevisionView");
+        getStyleClass().add("view");
+        header.getStyleClass().add("view-title");
+        caption.getStyleClass().add("view-subtitle");
+        caption.setWrapText(true);
+        ChainSettingsBar bar = new ChainSettingsBar("x", main, vm.settingsProperty(),
+                new String[]{"x_steps", "x_step", "x_noise"},
+                new String[]{"from generator x\u2080 = g(z)", "from noise"},
+                new String[]{"Dual-MCMC: start the EBM's Langevin chains at generator samples x\u2080 = g(z), z ~ N(0, I)",
+                        "Baseline (short-run EBM): start the chains at noise x\u2080 ~ N(0, I) (uniform for images)"},
+                i -> vm.initProperty().set(i == 0 ? ChainInit.GENERATOR : ChainInit.NOISE),
+                vm::resample, vm::run);
+        VBox top = new VBox(2, header, caption, bar);
+        top.setPadding(new Insets(10, 14, 0, 14));
+        setTop(top);
+        plot.setId("xPlot");
+        grid.setId("xGrid");
+        Tooltip.install(plot, new Tooltip("Energy landscape E(x) (dark = low energy) with each chain's trajectory up "
+                + "to the current step: ring = start x\u2080, filled dot = x\u209c"));
+        Tooltip.install(profile.viewer(), new Tooltip("Energy E(x\u209c) per Langevin step: mean over chains (thick) "
+                + "and individual chains (thin); the red line is the current step"));
+        left.setPadding(new Insets(6, 4, 6, 10));
+        SplitPane split = new SplitPane(left, profile.viewer());
+        split.setDividerPositions(0.56);
+        setCenter(split);
+        setBottom(playback);
+
+        vm.resultProperty().addListener((o, a, b) -> show(b));
+        playback.stepProperty().addListener((o, a, b) -> drawStep());
+        main.dataProperty().addListener((o, a, b) -> layoutFor(b));
+        layoutFor(main.dataProperty().get());
+    }
+
+    public PlaybackBar playback() {
+        return playback;
+    }
+
+    public ProfileChart profile() {
+        return profile;
+    }
+
+    public XRevisionViewModel viewModel() {
+        return vm;
+    }
+
+    private void layoutFor(DataInfo info) {
+        if (info == null) {
+            return;
+        }
+        header.setText("x-revision (EBM-guided) \u00b7 " + info.name());
+        left.getChildren().setAll(info.image() ? grid : plot);
+        plot.clearLayers();
+        plot.setHeatmap(null, null);
+        plot.setEmptyMessage("running chains\u2026");
+        if (!info.image()) {
+            plot.setBounds(info.bounds()[0], info.bounds()[1], info.bounds()[2], info.bounds()[3]);
+        }
+        plot.redraw();
+    }
+
+    private Color roleColor(ChainTrace t) {
+        return t.init() == ChainInit.NOISE ? Roles.NOISE : Roles.REVISED;
+    }
+
+    private void show(XRevisionViewModel.Result r) {
+        if (r == null) {
+            return;
+        }
+        ChainTrace t = r.trace();
+        int k = t.steps();
+        String from = t.init() == ChainInit.NOISE ? "noise" : "the generator";
+        caption.setText(String.format("%d chains from %s, k_x = %d, s_x = %s, n_x = %s, on the EBM of iteration %d."
+                        + "  Mean energy %.3f \u2192 %.3f.", t.chains(), from, k, fmt(r.settings().stepSize()),
+                fmt(r.settings().noise()), r.iteration(), t.mean(0), t.mean(k)));
+        int show = Math.min(8, t.chains());
+        double[][] chains = new double[show][];
+        for (int c = 0; c < show; c++) {
+            chains[c] = t.profile(c);
+        }
+        profile.setProfiles(t.meanProfile(), chains, roleColor(t), "mean over " + t.chains() + " chains");
+        int old = playback.stepProperty().get();
+        playback.maxStepProperty().set(k);
+        if (old > k || old == 0 || a0(old)) {
+            playback.stepProperty().set(k);
+        }
+        drawStep();
+    }
+
+    /** After a rerun the replay shows the whole chain unless the user is stepping through it. */
+    private boolean a0(int old) {
+        return !playback.playingProperty().get() && old == playback.maxStepProperty().get();
+    }
+
+    private static String fmt(double v) {
+        return String.format(java.util.Locale.ROOT, "%.3g", v);
+    }
+
+    private void drawStep() {
+        XRevisionViewModel.Result r = vm.resultProperty().get();
+        DataInfo info = main.dataProperty().get();
+        int step = playback.stepProperty().get();
+        profile.setStep(step);
+        if (r == null || info == null) {
+            return;
+        }
+        ChainTrace t = r.trace();
+        step = Math.min(step, t.steps());
+        Color c = roleColor(t);
+        Color start = t.init() == ChainInit.NOISE ? Roles.NOISE : Roles.GENERATOR;
+        int rec = t.recordedChains().length;
+        if (info.image()) {
+            int k = t.steps();
+            List<Integer> cols = new ArrayList<>();
+            int n = Math.min(GRID_COLUMNS, k + 1);
+            for (int i = 0; i < n; i++) {
+                int s = n == 1 ? 0 : (int) Math.round((double) i * k / (n - 1));
+                if (!cols.contains(s)) {
+                    cols.add(s);
+                }
+            }
+            int hl = 0;
+            for (int i = 0; i < cols.size(); i++) {
+                if (cols.get(i) <= step) {
+                    hl = i;
+                }
+            }
+            float[][] cells = new float[rec * cols.size()][];
+            for (int ch = 0; ch < rec; ch++) {
+                for (int i = 0; i < cols.size(); i++) {
+                    cells[ch * cols.size() + i] = t.state(cols.get(i), ch);
+                }
+            }
+            List<String> labels = new ArrayList<>();
+            Color[] colColors = new Color[cols.size()];
+            for (int i = 0; i < cols.size(); i++) {
+                labels.add("\u03c4=" + cols.get(i));
+                colColors[i] = i == 0 ? start : c.deriveColor(0, 1, 1, 0.35 + 0.65 * cols.get(i) / Math.max(1.0, k));
+            }
+            List<String> rows = new ArrayList<>();
+            for (int ch = 0; ch < rec; ch++) {
+                rows.add(String.format("E=%.2f", t.value(step, ch)));
+            }
+            grid.setTitle("One row per chain; columns every few Langevin steps (current \u03c4 = " + step + " in red)");
+            grid.setImages(cells, rec, cols.size(), info.channels(), info.height(), info.width());
+            grid.setLabels(labels, rows);
+            grid.setColumnColors(colColors);
+            grid.setHighlightColumn(hl);
+            grid.redraw();
+            return;
+        }
+        plot.setHeatmap(r.energy(), "energy E(x), low = dark");
+        plot.clearLayers();
+        plot.setTitle("Chains on the energy landscape \u00b7 \u03c4 = " + step + " of " + t.steps());
+        plot.addPoints(info.points(), Color.web("#dfe3e8"), 1.3, 0.35);
+        for (int ch = 0; ch < rec; ch++) {
+            double[][] path = new double[step + 1][];
+            for (int s = 0; s <= step; s++) {
+                float[] x = t.state(s, ch);
+                path[s] = new double[]{x[0], x[1]};
+            }
+            plot.addPath(path, c.brighter(), 1.4, 0.85, false);
+        }
+        double[][] starts = new double[rec][];
+        double[][] now = new double[rec][];
+        for (int ch = 0; ch < rec; ch++) {
+            float[] x0 = t.state(0, ch);
+            float[] xt = t.state(step, ch);
+            starts[ch] = new double[]{x0[0], x0[1]};
+            now[ch] = new double[]{xt[0], xt[1]};
+        }
+        plot.addRings(starts, start, 3.6);
+        if (step > 0) {
+            plot.addPoints(now, c.brighter(), 3.4, 1.0);
+        }
+        plot.addLegend("data x", Color.web("#b8bec6"), PlotCanvas.Mark.DOT);
+        plot.addLegend(t.init() == ChainInit.NOISE ? "start x\u2080 ~ noise" : "start x\u2080 = g(z)", start,
+                PlotCanvas.Mark.RING);
+        plot.addLegend("x\u209c and its path", c.brighter(), PlotCanvas.Mark.LINE);
+        plot.redraw();
+    }
+}

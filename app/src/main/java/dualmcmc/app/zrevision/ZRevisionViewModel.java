@@ -1,0 +1,172 @@
+package dualmcmc.app.zrevision;
+
+import dualmcmc.app.DataInfo;
+import dualmcmc.app.MainModel;
+import dualmcmc.app.ModelProbe;
+import dualmcmc.engine.config.LangevinSettings;
+import dualmcmc.engine.mcmc.ChainInit;
+import dualmcmc.engine.mcmc.ChainRunner;
+import dualmcmc.engine.mcmc.ChainTrace;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The z-revision replay for a few observations x: z_0 from the inference model q(z|x) (dual-MCMC)
+ * or from the prior (alternating back-propagation's noise start), then generator-guided Langevin
+ * steps z <- z - (s_z^2/2)(d||x - g(z)||^2/dz / sigma^2 + z / sigma_p^2) + n_z U, with g(z_tau)
+ * moving toward x. For a 2-D latent also the target -log p(z|x) of the selected point on a grid.
+ */
+public final class ZRevisionViewModel {
+    public static final int MAX_PICKS = 8;
+    private static final int GRID = 64;
+
+    public record Result(ChainTrace trace, float[][] targets, double[][] posteriorEnergy, double[] latentBounds,
+                         double[][] qMu, double[][] qSd, int selected, long iteration, LangevinSettings settings) {
+    }
+
+    private final MainModel main;
+    private final ObjectProperty<ChainInit> init = new SimpleObjectProperty<>(ChainInit.INFERENCE);
+    private final ObjectProperty<LangevinSettings> settings = new SimpleObjectProperty<>();
+    private final IntegerProperty seed = new SimpleIntegerProperty(11);
+    private final IntegerProperty selected = new SimpleIntegerProperty();
+    private final ObservableList<float[]> picks = FXCollections.observableArrayList();
+    private final ObjectProperty<Result> result = new SimpleObjectProperty<>();
+    private CompletableFuture<Result> inFlight;
+    private CompletableFuture<Result> next;
+
+    public ZRevisionViewModel(MainModel main) {
+        this.main = main;
+        settings.set(main.config().zChain());
+        main.configProperty().addListener((o, a, b) -> {
+            if (a == null || !a.zChain().equals(b.zChain())) {
+                settings.set(b.zChain());
+            }
+        });
+        main.generationProperty().addListener((o, a, b) -> {
+            result.set(null);
+            defaultPicks();
+            run();
+        });
+        settings.addListener((o, a, b) -> run());
+        init.addListener((o, a, b) -> run());
+        seed.addListener((o, a, b) -> run());
+    }
+
+    public ObjectProperty<ChainInit> initProperty() {
+        return init;
+    }
+
+    public ObjectProperty<LangevinSettings> settingsProperty() {
+        return settings;
+    }
+
+    public ObjectProperty<Result> resultProperty() {
+        return result;
+    }
+
+    public ObservableList<float[]> picks() {
+        return picks;
+    }
+
+    public IntegerProperty selectedProperty() {
+        return selected;
+    }
+
+    public void resample() {
+        seed.set(seed.get() + 1);
+    }
+
+    /** A few data points (2-D) or test images to start with, so the view shows chains at once. */
+    public void defaultPicks() {
+        DataInfo info = main.dataProperty().get();
+        picks.clear();
+        if (info == null) {
+            return;
+        }
+        Random r = new Random(3);
+        if (info.image()) {
+            for (int i = 0; i < 6 && i < info.images().length; i++) {
+                picks.add(info.images()[i]);
+            }
+        } else {
+            for (int i = 0; i < 5; i++) {
+                double[] p = info.points()[r.nextInt(info.points().length)];
+                picks.add(new float[]{(float) p[0], (float) p[1]});
+            }
+        }
+        selected.set(0);
+    }
+
+    /** Adds a clicked point (model units); the oldest pick goes when there are too many. */
+    public void pick(double x, double y) {
+        if (picks.size() >= MAX_PICKS) {
+            picks.remove(0);
+        }
+        picks.add(new float[]{(float) x, (float) y});
+        selected.set(picks.size() - 1);
+        run();
+    }
+
+    public void clearPicks() {
+        picks.clear();
+        result.set(null);
+    }
+
+    public void select(int i) {
+        selected.set(i);
+        run();
+    }
+
+    public CompletableFuture<Result> run() {
+        DataInfo info = main.dataProperty().get();
+        if (info == null || picks.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (inFlight != null) {
+            if (next == null) {
+                next = new CompletableFuture<>();
+            }
+            return next;
+        }
+        LangevinSettings s = settings.get();
+        ChainInit in = init.get();
+        long sd = seed.get();
+        float[][] targets = picks.toArray(new float[0][]);
+        int sel = Math.min(selected.get(), targets.length - 1);
+        boolean image = info.image();
+        CompletableFuture<Result> f = main.compute(tr -> {
+            var models = tr.models();
+            INDArray x = ModelProbe.matrix(targets);
+            ChainTrace trace = new ChainRunner(models, tr.config()).zChains(in, s, x, targets.length, sd);
+            double[][][] q = ModelProbe.posterior(models, x);
+            double ps = tr.config().priorSigma();
+            double[] lb = {-3.2 * ps, 3.2 * ps, -3.2 * ps, 3.2 * ps};
+            double[][] post = null;
+            if (!image && models.latentSize() == 2) {
+                post = ModelProbe.posteriorEnergyGrid(models, tr.config(), targets[sel], lb, GRID);
+            }
+            return new Result(trace, targets, post, lb, q[0], q[1], sel, tr.iteration(), s);
+        });
+        inFlight = f;
+        f.whenComplete((r, e) -> {
+            inFlight = null;
+            if (r != null) {
+                result.set(r);
+            }
+            CompletableFuture<Result> waiting = next;
+            if (waiting != null) {
+                next = null;
+                run().whenComplete((r2, e2) -> waiting.complete(r2));
+            }
+        });
+        return f;
+    }
+}
