@@ -20,6 +20,41 @@ final class NativeCopy {
         return plain ? a : a.dup('c');
     }
 
+    /** Reads n elements from offset {@code from} of a dense 'c' array into dst[0..n). */
+    static void read(INDArray a, long from, double[] dst, int n) {
+        INDArray c = contiguous(a);
+        if (c.dataType() == DataType.FLOAT) {
+            float[] f = scratch(n);
+            FloatBuffer fb = c.data().asNioFloat();
+            fb.position((int) from);
+            fb.get(f, 0, n);
+            for (int i = 0; i < n; i++) {
+                dst[i] = f[i];
+            }
+        } else {
+            DoubleBuffer db = c.data().asNioDouble();
+            db.position((int) from);
+            db.get(dst, 0, n);
+        }
+    }
+
+    /** Writes src[0..n) at offset {@code from} of {@code out}, a dense 'c' array. */
+    static void write(double[] src, int n, INDArray out, long from) {
+        if (out.dataType() == DataType.FLOAT) {
+            float[] f = scratch(n);
+            for (int i = 0; i < n; i++) {
+                f[i] = (float) src[i];
+            }
+            FloatBuffer fb = out.data().asNioFloat();
+            fb.position((int) from);
+            fb.put(f, 0, n);
+        } else {
+            DoubleBuffer db = out.data().asNioDouble();
+            db.position((int) from);
+            db.put(src, 0, n);
+        }
+    }
+
     static void read(INDArray a, double[] dst, int n) {
         INDArray c = contiguous(a);
         if (c.dataType() == DataType.FLOAT) {
