@@ -1,0 +1,173 @@
+package dualmcmc.app;
+
+import atlantafx.base.theme.PrimerLight;
+import atlantafx.base.theme.Styles;
+import dualmcmc.app.shell.MainWindow;
+import dualmcmc.engine.train.TrainingSession.State;
+import javafx.application.Application;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The explorer as a user drives it, headless (Monocle): one fresh window per test. */
+@ExtendWith(ApplicationExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ExplorerAppTest {
+    private static final long WAIT_S = 90;
+    private MainModel main;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        main = new MainModel(null);
+        window = new MainWindow(main);
+        stage.setScene(ExplorerApp.createScene(window));
+        stage.show();
+        main.load(MainModel.START_DATASET);
+    }
+
+    @AfterEach
+    void tearDown() {
+        main.dispose();
+    }
+
+    private static <T> T fx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void waitUntil(String what, BooleanSupplier cond) {
+        try {
+            WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> fx(cond::getAsBoolean));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for: " + what);
+        }
+    }
+
+    private void waitLoaded(String name) {
+        waitUntil(name + " loaded", () -> main.dataProperty().get() != null
+                && main.dataProperty().get().name().equals(name) && main.busyProperty().get() == 0);
+    }
+
+    @Test
+    @Order(1)
+    void windowOpensOnRing8ReadyToTrain(FxRobot robot) {
+        waitLoaded("ring8");
+        assertTrue(robot.lookup("#toolbar").tryQuery().isPresent());
+        assertTrue(robot.lookup("#settings").tryQuery().isPresent());
+        assertEquals("ring8", fx(() -> robot.lookup("#datasetBox").<ComboBox<String>>query().getValue()));
+        assertEquals("iteration 0", fx(() -> robot.lookup("#iterationLabel").<Label>query().getText()));
+        assertEquals(State.READY, fx(() -> main.stateProperty().get()));
+        waitUntil("samples drawn", () -> window.trainingViewModel().samplesProperty().get() != null);
+        assertTrue(fx(() -> window.trainingView().samplePlot().layerCount()) >= 3);
+    }
+
+    @Test
+    @Order(2)
+    void choosingADataSetUpdatesTheView(FxRobot robot) {
+        waitLoaded("ring8");
+        double[] before = fx(() -> window.trainingView().samplePlot().bounds());
+        robot.interact(() -> robot.lookup("#datasetBox").<ComboBox<String>>query().setValue("moons"));
+        waitLoaded("moons");
+        assertEquals("toy2d", fx(() -> main.presetNameProperty().get()));
+        waitUntil("training header names moons",
+                () -> robot.lookup(".view-title").queryAllAs(Label.class).stream()
+                        .anyMatch(l -> l.getText().contains("moons")));
+        double[] after = fx(() -> window.trainingView().samplePlot().bounds());
+        assertFalse(java.util.Arrays.equals(before, after), "plot bounds follow the new data set");
+        waitUntil("samples of moons", () -> window.trainingViewModel().samplesProperty().get() != null);
+    }
+
+    @Test
+    @Order(3)
+    void trainAdvancesTheCounterAndLossChartsAndPauseStopsIt(FxRobot robot) {
+        waitLoaded("ring8");
+        robot.clickOn("#train");
+        waitUntil("5 iterations", () -> main.iterationProperty().get() >= 5);
+        waitUntil("loss points", () -> window.trainingViewModel().lossPoints() >= 3);
+        assertTrue(fx(() -> robot.lookup("#iterationLabel").<Label>query().getText()).matches("iteration [1-9].*"));
+        robot.clickOn("#pause");
+        waitUntil("paused", () -> main.stateProperty().get() == State.PAUSED);
+        long it = fx(() -> main.iterationProperty().get());
+        int points = fx(() -> window.trainingViewModel().lossPoints());
+        WaitForAsyncUtils.sleep(1200, TimeUnit.MILLISECONDS);
+        assertEquals(it, (long) fx(() -> main.iterationProperty().get()), "no iteration after Pause");
+        assertEquals(points, (int) fx(() -> window.trainingViewModel().lossPoints()));
+    }
+
+    @Test
+    @Order(4)
+    void steppingTheXChainMovesScrubberAndProfileMarker(FxRobot robot) {
+        waitLoaded("ring8");
+        robot.interact(() -> window.select(MainWindow.TAB_X));
+        waitUntil("x-chains", () -> window.xViewModel().resultProperty().get() != null);
+        robot.clickOn("#xFirst");
+        assertEquals(0.0, fx(() -> window.xView().profile().markerValue()));
+        robot.clickOn("#xStepForward");
+        robot.clickOn("#xStepForward");
+        assertEquals(2.0, fx(() -> robot.lookup("#xScrubber").<Slider>query().getValue()));
+        assertEquals(2.0, fx(() -> window.xView().profile().markerValue()));
+        assertEquals("\u03c4 = 2 / 30", fx(() -> robot.lookup("#xStepLabel").<Label>query().getText()));
+        robot.clickOn("#xStepBack");
+        assertEquals(1.0, fx(() -> robot.lookup("#xScrubber").<Slider>query().getValue()));
+        assertEquals(1.0, fx(() -> window.xView().profile().markerValue()));
+        robot.type(KeyCode.RIGHT);
+        assertEquals(2.0, fx(() -> window.xView().profile().markerValue()), "the right arrow steps forward");
+        robot.type(KeyCode.END);
+        assertEquals(30.0, fx(() -> robot.lookup("#xScrubber").<Slider>query().getValue()));
+    }
+
+    @Test
+    @Order(5)
+    void invalidHyperparameterIsRefusedVisiblyAndTrainingGoesOn(FxRobot robot) {
+        waitLoaded("ring8");
+        robot.clickOn("#train");
+        waitUntil("training", () -> main.iterationProperty().get() >= 2);
+        TextField field = robot.lookup("#setting-x_step").query();
+        robot.clickOn(field);
+        robot.interact(field::selectAll);
+        robot.write("-1").type(KeyCode.ENTER);
+        Label error = robot.lookup("#settingsError").query();
+        waitUntil("error shown", error::isVisible);
+        assertTrue(fx(error::getText).contains("x_step"), fx(error::getText));
+        assertTrue(fx(() -> field.getPseudoClassStates().contains(Styles.STATE_DANGER)));
+        assertEquals(0.1, fx(() -> main.config().doubleValue("x_step")), "the refused value is not applied");
+        long it = fx(() -> main.iterationProperty().get());
+        waitUntil("training goes on", () -> main.iterationProperty().get() > it + 3);
+        assertEquals(State.RUNNING, fx(() -> main.stateProperty().get()));
+
+        robot.interact(field::selectAll);
+        robot.write("0.05").type(KeyCode.ENTER);
+        waitUntil("valid value applied", () -> main.config().doubleValue("x_step") == 0.05);
+        waitUntil("error cleared", () -> !error.isVisible());
+        long it2 = fx(() -> main.iterationProperty().get());
+        waitUntil("training goes on with the new value", () -> main.iterationProperty().get() > it2 + 3);
+        robot.clickOn("#pause");
+        waitUntil("paused", () -> main.stateProperty().get() == State.PAUSED);
+    }
+}
