@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# End-to-end check of the explorer as a user starts it: under Xvfb, `java -jar` writes a
+# screenshot of each view (--screenshot ... --view V) and every PNG must show something
+# (enough contrast and colours), not a blank or single-colour window.
+# Needs: a built app (mvn install / verify), xvfb, imagemagick, libgtk-3-0 (.ci/run installs them).
+# Env: E2E_STEPS (training iterations before each shot, default 30), E2E_OUT (output folder).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+JAR=app/target/dualmcmc-explorer.jar
+OUT=${E2E_OUT:-app/target/e2e}
+STEPS=${E2E_STEPS:-30}
+if [ ! -f "$JAR" ]; then
+  echo "e2e: $JAR is missing; build first: mvn -q install -DskipTests" >&2
+  exit 1
+fi
+for tool in Xvfb convert identify; do
+  command -v "$tool" >/dev/null || { echo "e2e: $tool is not installed (apt-get install xvfb imagemagick libgtk-3-0)" >&2; exit 1; }
+done
+mkdir -p "$OUT"
+
+# A display number nobody uses.
+disp=""
+for n in $(seq 91 120); do
+  if [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ]; then disp=$n; break; fi
+done
+[ -n "$disp" ] || { echo "e2e: no free X display" >&2; exit 1; }
+Xvfb ":$disp" -screen 0 1600x1000x24 -nolisten tcp >"$OUT/xvfb.log" 2>&1 &
+xvfb_pid=$!
+trap 'kill "$xvfb_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 1 50); do
+  [ -e "/tmp/.X11-unix/X$disp" ] && break
+  sleep 0.1
+done
+export DISPLAY=":$disp"
+
+fail=0
+for view in training xrevision zrevision; do
+  png="$OUT/$view.png"
+  rm -f "$png"
+  echo "e2e: $view (ring8, $STEPS iterations)"
+  start=$(date +%s)
+  if ! timeout 600 java -Xmx2g -jar "$JAR" --screenshot "$png" --view "$view" --steps "$STEPS" \
+      >"$OUT/$view.log" 2>&1; then
+    echo "e2e: FAIL $view: the app exited with an error; last lines of its log:" >&2
+    tail -20 "$OUT/$view.log" >&2
+    fail=1
+    continue
+  fi
+  if [ ! -s "$png" ]; then
+    echo "e2e: FAIL $view: no screenshot written" >&2
+    fail=1
+    continue
+  fi
+  size=$(identify -format '%w %h' "$png")
+  w=${size% *}
+  h=${size#* }
+  std=$(convert "$png" -colorspace Gray -format '%[fx:standard_deviation]' info:)
+  colours=$(convert "$png" -format '%k' info:)
+  echo "e2e: $view: ${w}x${h}, grey std $std, $colours colours, $(( $(date +%s) - start )) s"
+  if [ "$w" -lt 800 ] || [ "$h" -lt 600 ]; then
+    echo "e2e: FAIL $view: screenshot is only ${w}x${h}" >&2
+    fail=1
+  fi
+  if ! awk -v s="$std" 'BEGIN { exit !(s > 0.05) }'; then
+    echo "e2e: FAIL $view: looks blank (standard deviation $std <= 0.05)" >&2
+    fail=1
+  fi
+  if [ "$colours" -lt 64 ]; then
+    echo "e2e: FAIL $view: only $colours colours (charts and heatmaps give thousands)" >&2
+    fail=1
+  fi
+done
+if [ "$fail" -ne 0 ]; then
+  exit 1
+fi
+echo "e2e: OK, screenshots in $OUT"
