@@ -174,10 +174,23 @@ public final class MainModel {
     /** Loads a data set with its default preset and fresh models. */
     public CompletableFuture<Void> load(String name) {
         String preset = Presets.defaultFor(name);
+        String oldName = datasetName.get();
+        String oldPreset = presetName.get();
+        TrainingConfig oldConfig = config.get();
+        boolean hadData = data.get() != null;
         datasetName.set(name);
         presetName.set(preset);
         config.set(Presets.get(preset));
-        return rebuild();
+        CompletableFuture<Void> f = rebuild();
+        f.whenComplete((v, e) -> {
+            if (e != null && hadData) {
+                // the old models stay: show their data set and settings again
+                datasetName.set(oldName);
+                presetName.set(oldPreset);
+                config.set(oldConfig);
+            }
+        });
+        return f;
     }
 
     public CompletableFuture<Void> setPreset(String name) {
@@ -206,9 +219,9 @@ public final class MainModel {
         begin();
         worker.submit(() -> {
             try {
-                closeSession();
                 Dataset d = dataset(name, s);
                 TrainingSetup setup = TrainingSetup.create(d, cfg, s);
+                closeSession();
                 runSeed = s;
                 DataInfo info = describe(d, s);
                 trainer = setup.trainer();

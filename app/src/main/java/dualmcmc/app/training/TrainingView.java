@@ -35,10 +35,11 @@ public final class TrainingView extends BorderPane {
     private final TrainingViewModel vm;
     private final MainModel main;
     private final PlotCanvas plot = new PlotCanvas();
+    private final ImageGrid dataGrid = new ImageGrid();
     private final ImageGrid generatedGrid = new ImageGrid();
     private final ImageGrid revisedGrid = new ImageGrid();
     private final StackPane samplesPane = new StackPane();
-    private final VBox imagesBox = new VBox(8, generatedGrid, revisedGrid);
+    private final VBox imagesBox = new VBox(6, dataGrid, generatedGrid, revisedGrid);
     private final Label header = new Label();
     private final Label sub = new Label();
     private final List<JFreeChart> charts = new ArrayList<>();
@@ -96,6 +97,7 @@ public final class TrainingView extends BorderPane {
                 + " revisions x\u2096 (blue) over the energy landscape E(x): dark = low energy = high density"));
         generatedGrid.setId("generatedGrid");
         revisedGrid.setId("revisedGrid");
+        dataGrid.setId("dataGrid");
         imagesBox.setPadding(new Insets(4));
         samplesPane.setPadding(new Insets(4, 10, 8, 4));
         SplitPane split = new SplitPane(grid, samplesPane);
@@ -132,7 +134,13 @@ public final class TrainingView extends BorderPane {
         header.setText("Training \u00b7 " + info.describe());
         if (info.image()) {
             samplesPane.getChildren().setAll(imagesBox);
+            VBox.setVgrow(dataGrid, Priority.ALWAYS);
             VBox.setVgrow(generatedGrid, Priority.ALWAYS);
+            int n = Math.min(12, info.images().length);
+            dataGrid.setTitle("Data x");
+            dataGrid.setImages(java.util.Arrays.copyOf(info.images(), n), (n + 5) / 6, 6, info.channels(),
+                    info.height(), info.width());
+            dataGrid.redraw();
             VBox.setVgrow(revisedGrid, Priority.ALWAYS);
             generatedGrid.setTitle("Generator samples x\u2080 = g(z)");
             revisedGrid.setTitle("After x-revision x\u2096 (EBM-guided)");

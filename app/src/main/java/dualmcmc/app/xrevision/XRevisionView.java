@@ -186,7 +186,7 @@ public final class XRevisionView extends BorderPane {
             for (int ch = 0; ch < rec; ch++) {
                 rows.add(String.format("E=%.2f", t.value(step, ch)));
             }
-            grid.setTitle("One row per chain; columns every few Langevin steps (current \u03c4 = " + step + " in red)");
+            grid.setTitle("Rows: chains \u00b7 columns: Langevin steps \u03c4 (current in red)");
             grid.setImages(cells, rec, cols.size(), info.channels(), info.height(), info.width());
             grid.setLabels(labels, rows);
             grid.setColumnColors(colColors);
