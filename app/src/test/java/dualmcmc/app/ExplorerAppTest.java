@@ -113,6 +113,8 @@ class ExplorerAppTest {
         assertTrue(fx(() -> robot.lookup("#iterationLabel").<Label>query().getText()).matches("iteration [1-9].*"));
         robot.clickOn("#pause");
         waitUntil("paused", () -> main.stateProperty().get() == State.PAUSED);
+        // Pause takes effect between iterations: the one in progress may still report
+        WaitForAsyncUtils.sleep(800, TimeUnit.MILLISECONDS);
         long it = fx(() -> main.iterationProperty().get());
         int points = fx(() -> window.trainingViewModel().lossPoints());
         WaitForAsyncUtils.sleep(1200, TimeUnit.MILLISECONDS);
