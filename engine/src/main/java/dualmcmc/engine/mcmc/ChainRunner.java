@@ -26,7 +26,7 @@ public final class ChainRunner {
         return switch (init) {
             case GENERATOR -> models.generator().generate(rng.gaussian(n, models.latentSize()));
             case NOISE -> models.shape().isImage()
-                    ? Nd4j.rand(Nd4j.defaultFloatingPointType(), n, models.shape().size()).muli(2).subi(1)
+                    ? rng.fillUniform(Nd4j.create(Nd4j.defaultFloatingPointType(), n, models.shape().size()), -1, 1)
                     : rng.gaussian(n, models.shape().size());
             case INFERENCE -> throw new IllegalArgumentException("x-chains start from the generator or noise");
         };

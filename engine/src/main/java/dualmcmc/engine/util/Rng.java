@@ -55,6 +55,12 @@ public final class Rng {
         return target;
     }
 
+    /** Fills {@code target} with uniform draws on [lo, hi), in place. */
+    public INDArray fillUniform(INDArray target, double lo, double hi) {
+        Nd4j.getExecutioner().exec(new org.nd4j.linalg.api.ops.random.impl.UniformDistribution(target, lo, hi), random);
+        return target;
+    }
+
     public INDArray gaussian(long... shape) {
         return fillGaussian(Nd4j.create(Nd4j.defaultFloatingPointType(), shape));
     }

@@ -1,0 +1,43 @@
+package dualmcmc.engine.mcmc;
+
+import dualmcmc.engine.config.Presets;
+import dualmcmc.engine.config.TrainingConfig;
+import dualmcmc.engine.data.Dataset;
+import dualmcmc.engine.data.Datasets;
+import dualmcmc.engine.train.TrainingSetup;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ChainRunnerTest {
+    @Test
+    void chainsAreReproducibleFromTheirSeedForEveryInit() throws Exception {
+        Dataset digits = Datasets.load("digits", null, 1);
+        TrainingConfig cfg = Presets.get("digits8").withValue("width", 8);
+        ChainRunner runner = new ChainRunner(TrainingSetup.create(digits, cfg, 1).models(), cfg);
+        for (ChainInit init : new ChainInit[]{ChainInit.GENERATOR, ChainInit.NOISE}) {
+            ChainTrace a = runner.xChains(init, cfg.xChain().withSteps(3), 6, 2, 9);
+            ChainTrace b = runner.xChains(init, cfg.xChain().withSteps(3), 6, 2, 9);
+            ChainTrace c = runner.xChains(init, cfg.xChain().withSteps(3), 6, 2, 10);
+            assertArrayEquals(a.meanProfile(), b.meanProfile(), init + " x");
+            assertArrayEquals(a.state(3, 1), b.state(3, 1));
+            assertFalse(a.mean(0) == c.mean(0), "another seed, other chains");
+            assertEquals(64, a.state(0, 0).length);
+        }
+        for (float v : runner.xChains(ChainInit.NOISE, cfg.xChain().withSteps(0), 4, 4, 1).state(0, 3)) {
+            assertTrue(v >= -1 && v <= 1, "image noise starts uniform on [-1, 1]");
+        }
+        for (ChainInit init : new ChainInit[]{ChainInit.INFERENCE, ChainInit.NOISE}) {
+            ChainTrace a = runner.zChains(init, cfg.zChain().withSteps(2), digits, 5, 1, 3);
+            ChainTrace b = runner.zChains(init, cfg.zChain().withSteps(2), digits, 5, 1, 3);
+            assertArrayEquals(a.meanProfile(), b.meanProfile(), init + " z");
+            assertEquals(16, a.state(2, 0).length);
+            assertEquals(64, a.decoded(2, 0).length);
+        }
+        assertThrows(IllegalArgumentException.class, () -> runner.xChains(ChainInit.INFERENCE, cfg.xChain(), 2, 0, 1));
+    }
+}
