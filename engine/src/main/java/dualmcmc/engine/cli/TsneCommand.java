@@ -1,6 +1,12 @@
 package dualmcmc.engine.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dualmcmc.engine.data.Dataset;
+import dualmcmc.engine.data.Datasets;
+import dualmcmc.engine.io.AtomicFiles;
+import dualmcmc.engine.io.Json;
+import dualmcmc.engine.io.RunStore;
+import dualmcmc.engine.tsne.LatentCodes;
+import dualmcmc.engine.util.Nd4jSetup;
 import dualmcmc.engine.tsne.BarnesHutTsne;
 import dualmcmc.engine.tsne.EmbeddingInput;
 import dualmcmc.engine.tsne.EmbeddingQuality;
@@ -11,14 +17,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -29,14 +32,28 @@ import java.util.concurrent.Callable;
  * itself (affinities + optimisation) measured inside the JVM, without start-up and file I/O.
  */
 @Command(name = "tsne", mixinStandardHelpOptions = true,
-        description = "Barnes-Hut t-SNE of a CSV (optional header, optional last column 'label') or .npy file.")
+        description = "Barnes-Hut t-SNE of a CSV (optional header, optional last column 'label') or .npy file, or of a trained run's latent codes.")
 public final class TsneCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "CSV or .npy input")
-    Path input;
+    /** Either a file of points or the latent codes of a trained run. */
+    static final class Source {
+        @Option(names = "--input", required = true, paramLabel = "FILE", description = "CSV or .npy input")
+        Path input;
+
+        @Option(names = "--run", required = true, paramLabel = "DIR",
+                description = "embed the inference model's latent means mu(x) of a trained run")
+        Path run;
+    }
+
+    @picocli.CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--dataset", paramLabel = "NAME",
+            description = "with --run: the data set whose latent codes to embed (default: the run's)")
+    String dataset;
 
     @Option(names = "--n", paramLabel = "N", description = "embed a seeded random subset of N rows")
     Integer n;
@@ -63,13 +80,17 @@ public final class TsneCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         TsneConfig config = TsneConfig.defaults().withPerplexity(perplexity).withIterations(iterations)
                 .withTheta(theta).withSeed(seed).withThreads(threads);
-        EmbeddingInput data = EmbeddingInput.read(input);
+        EmbeddingInput data = source.run != null ? latentCodes() : EmbeddingInput.read(source.input);
+        if (dataset != null && source.run == null) {
+            throw new IllegalArgumentException("--dataset goes with --run");
+        }
         if (n != null) {
             if (n < 2) {
                 throw new IllegalArgumentException("--n must be >= 2, got " + n);
             }
             if (n > data.size()) {
-                throw new IllegalArgumentException("--n " + n + " exceeds the " + data.size() + " rows of " + input);
+                throw new IllegalArgumentException("--n " + n + " exceeds the " + data.size() + " rows of "
+                        + (source.input != null ? source.input : source.run));
             }
             data = data.subsample(n, seed);
         }
@@ -96,37 +117,32 @@ public final class TsneCommand implements Callable<Integer> {
         json.put("kl", state.klDivergence());
         json.put("knn_agreement", agreement);
         PrintWriter pw = spec != null ? spec.commandLine().getOut() : new PrintWriter(System.out, true);
-        pw.println(new ObjectMapper().writeValueAsString(json));
+        pw.println(Json.write(json));
         pw.flush();
         return 0;
     }
 
-    /** Writes x,y[,label] to a temporary file next to {@code target}, then renames it into place. */
+    /** Latent means of the run's (or the named) data set, 2000 points unless --n says otherwise. */
+    private EmbeddingInput latentCodes() throws IOException {
+        Nd4jSetup.init();
+        RunStore.LoadedRun run = RunStore.load(source.run);
+        Dataset data = dataset == null ? run.data()
+                : Datasets.load(dataset, run.dataDir() == null ? null : Path.of(run.dataDir()), run.seed());
+        return LatentCodes.of(run.models(), data, n != null ? n : Math.min(2000, data.size()), seed);
+    }
+
+    /** Writes x,y[,label], atomically. */
     static void writeCsv(Path target, double[][] map, String[] labels) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
-        try {
-            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write(labels != null ? "x,y,label\n" : "x,y\n");
-                StringBuilder sb = new StringBuilder(64);
-                for (int i = 0; i < map.length; i++) {
-                    sb.setLength(0);
-                    sb.append(map[i][0]).append(',').append(map[i][1]);
-                    if (labels != null) {
-                        sb.append(',').append(quote(labels[i]));
-                    }
-                    sb.append('\n');
-                    w.write(sb.toString());
-                }
+        StringBuilder sb = new StringBuilder(map.length * 32);
+        sb.append(labels != null ? "x,y,label\n" : "x,y\n");
+        for (int i = 0; i < map.length; i++) {
+            sb.append(map[i][0]).append(',').append(map[i][1]);
+            if (labels != null) {
+                sb.append(',').append(quote(labels[i]));
             }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+            sb.append('\n');
         }
+        AtomicFiles.write(target, sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String quote(String s) {

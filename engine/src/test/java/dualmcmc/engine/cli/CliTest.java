@@ -95,6 +95,17 @@ class CliTest {
     }
 
     @Test
+    void tsneEmbedsTheLatentCodesOfARun() throws Exception {
+        Result r = cli("tsne", "--run", run.toString(), "--n", "200", "--iterations", "300", "--seed", "1");
+        assertEquals(0, r.status(), r.err());
+        JsonNode j = r.json();
+        assertEquals(200, j.get("n").asInt());
+        assertEquals(2, j.get("dim").asInt(), "ring8's latent space is 2-D");
+        assertTrue(j.get("knn_agreement").asDouble() > 0.0, "the modes are the labels: " + j);
+        assertEquals(2, cli("tsne", "--run", run.toString(), "--input", "x.csv").status());
+    }
+
+    @Test
     void badArgumentsExitWithStatus2AndOneLine() {
         String[][] bad = {
                 {"train", "--dataset", "nope", "--iterations", "1", "--out", tmp.resolve("x").toString()},
