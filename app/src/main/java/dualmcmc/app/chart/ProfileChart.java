@@ -22,6 +22,8 @@ public final class ProfileChart {
         chart = Charts.lineChart(title, "Langevin step \u03c4", yLabel, data, true);
         viewer = Charts.viewer(chart, id);
         marker = Charts.stepMarker(chart.getXYPlot());
+        chart.getXYPlot().getDomainAxis().setStandardTickUnits(
+                org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
     }
 
     public ChartViewer viewer() {

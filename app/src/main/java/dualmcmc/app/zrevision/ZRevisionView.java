@@ -89,7 +89,8 @@ public final class ZRevisionView extends BorderPane {
         HBox.setHgrow(latentPlot, Priority.ALWAYS);
         left.setPadding(new Insets(6, 4, 6, 10));
         SplitPane split = new SplitPane(left, profile.viewer());
-        split.setDividerPositions(0.70);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.64);
         setCenter(split);
         setBottom(playback);
 

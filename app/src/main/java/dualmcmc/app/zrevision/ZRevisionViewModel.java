@@ -148,7 +148,17 @@ public final class ZRevisionViewModel {
             ChainTrace trace = new ChainRunner(models, tr.config()).zChains(in, s, x, targets.length, sd);
             double[][][] q = ModelProbe.posterior(models, x);
             double ps = tr.config().priorSigma();
-            double[] lb = {-3.2 * ps, 3.2 * ps, -3.2 * ps, 3.2 * ps};
+            double half = 3.2 * ps;
+            for (int st = 0; st <= trace.steps(); st++) {
+                for (int r = 0; r < targets.length; r++) {
+                    float[] z = trace.state(st, r);
+                    for (int d = 0; d < Math.min(2, z.length); d++) {
+                        half = Math.max(half, Math.abs(z[d]) * 1.1);
+                    }
+                }
+            }
+            half = Math.min(half, 12 * ps);
+            double[] lb = {-half, half, -half, half};
             double[][] post = null;
             if (!image && models.latentSize() == 2) {
                 post = ModelProbe.posteriorEnergyGrid(models, tr.config(), targets[sel], lb, GRID);
