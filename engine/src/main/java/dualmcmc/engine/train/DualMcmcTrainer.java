@@ -33,6 +33,7 @@ public final class DualMcmcTrainer implements Trainer {
     private final Adam optG;
     private final Adam optI;
     private final StateSnapshot lastGood;
+    private final long seed;
     private long iteration;
 
     public DualMcmcTrainer(ModelSet models, Dataset data, TrainingConfig cfg, long seed) {
@@ -43,6 +44,7 @@ public final class DualMcmcTrainer implements Trainer {
         this.models = models;
         this.data = data;
         this.cfg = cfg;
+        this.seed = seed;
         this.batches = new BatchSampler(data.size(), Rng.derive(seed, "batches").seed());
         this.rng = Rng.derive(seed, "train");
         double b1 = cfg.doubleValue("beta1");
@@ -67,6 +69,35 @@ public final class DualMcmcTrainer implements Trainer {
             all.addAll(a.moments());
         }
         return all;
+    }
+
+    /**
+     * A trainer with new settings over the same models that continues this one exactly where it
+     * is: Adam moments and step counts, batch position and iteration. Network settings (arch,
+     * width, nz, spectral_norm) cannot change under existing models.
+     */
+    public DualMcmcTrainer withConfig(TrainingConfig next) {
+        for (String key : List.of("arch", "width", "nz", "spectral_norm")) {
+            if (!cfg.get(key).equals(next.get(key))) {
+                throw new IllegalArgumentException(key + " changes the networks; it applies to new models only");
+            }
+        }
+        DualMcmcTrainer t = new DualMcmcTrainer(models, data, next, seed);
+        for (int i = 0; i < 3; i++) {
+            Adam from = optimisers().get(i);
+            Adam to = t.optimisers().get(i);
+            for (int j = 0; j < from.moments().size(); j++) {
+                to.moments().get(j).assign(from.moments().get(j));
+            }
+            to.setSteps(from.steps());
+        }
+        t.batches.setPosition(batches.position());
+        t.iteration = iteration;
+        return t;
+    }
+
+    public long seed() {
+        return seed;
     }
 
     public List<Adam> optimisers() {

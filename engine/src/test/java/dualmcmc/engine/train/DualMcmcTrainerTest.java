@@ -54,6 +54,25 @@ class DualMcmcTrainerTest {
     }
 
     @Test
+    void aConfigChangeContinuesExactlyWhereTheTrainerWas() {
+        TrainingSetup a = TrainingSetup.create(RING, SMALL, 11);
+        TrainingSetup b = TrainingSetup.create(RING, SMALL, 11);
+        for (int i = 0; i < 2; i++) {
+            a.trainer().step();
+            b.trainer().step();
+        }
+        DualMcmcTrainer same = b.trainer().withConfig(SMALL);
+        assertEquals(2, same.iteration());
+        IterationStats sa = a.trainer().step();
+        IterationStats sb = same.step();
+        assertEquals(sa.errG(), sb.errG(), "same settings: the continued trainer matches an uninterrupted one");
+        assertEquals(parameters(a), parameters(b));
+        DualMcmcTrainer changed = same.withConfig(SMALL.withValue("x_step", 0.05));
+        assertEquals(0.05, changed.config().xChain().stepSize());
+        assertThrows(IllegalArgumentException.class, () -> same.withConfig(SMALL.withValue("width", 32)));
+    }
+
+    @Test
     void everyModelLearns() {
         TrainingSetup s = TrainingSetup.create(RING, SMALL, 7);
         List<INDArray> before = parameters(s);
