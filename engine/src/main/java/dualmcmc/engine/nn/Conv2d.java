@@ -22,9 +22,8 @@ public final class Conv2d implements Layer {
     private final int kernel;
     private final int stride;
     private final int padding;
-    private final Parameter weight;
+    private final Weight weight;
     private final Parameter bias;
-    private final SpectralNorm spectralNorm;
     private final Buffer output = new Buffer();
     /** Column buffers are kept below this many elements (32 MB of doubles) by chunking the batch. */
     private static final long CHUNK_ELEMENTS = 4L << 20;
@@ -44,10 +43,9 @@ public final class Conv2d implements Layer {
         this.padding = padding;
         long fanIn = (long) in * kernel * kernel;
         long fanOut = (long) out * kernel * kernel;
-        this.weight = new Parameter("weight",
-                init.xavierNormal(new long[]{out, in, kernel, kernel}, fanIn, fanOut));
+        this.weight = new Weight(init.xavierNormal(new long[]{out, in, kernel, kernel}, fanIn, fanOut),
+                spectralNorm, init);
         this.bias = new Parameter("bias", Nd4j.zeros(init.dataType(), out));
-        this.spectralNorm = spectralNorm ? new SpectralNorm(weight.value(), init) : null;
     }
 
     public int outputSize(int inputSize) {
@@ -55,8 +53,7 @@ public final class Conv2d implements Layer {
     }
 
     private INDArray weightMatrix() {
-        INDArray w = spectralNorm == null ? weight.value() : spectralNorm.normalised();
-        return w.reshape('c', out, (long) in * kernel * kernel);
+        return weight.effective().reshape('c', out, (long) in * kernel * kernel);
     }
 
     @Override
@@ -131,8 +128,7 @@ public final class Conv2d implements Layer {
             col2im(gCols, n, g, gx, b0);
         }
         if (accumulateParamGrads) {
-            INDArray gwShaped = gw.reshape('c', weight.value().shape());
-            weight.grad().addi(spectralNorm == null ? gwShaped : spectralNorm.backward(gwShaped));
+            weight.addGradient(gw.reshape('c', weight.parameter().value().shape()));
             bias.grad().addi(Nd4j.createFromArray(gb).castTo(type));
         }
         return gx;
@@ -169,8 +165,8 @@ public final class Conv2d implements Layer {
             for (int ki = 0; ki < kernel; ki++) {
                 for (int kj = 0; kj < kernel; kj++) {
                     int row = ((c * kernel + ki) * kernel + kj) * width;
-                    int jlo = Math.max(0, (padding - kj + stride - 1) / stride);
-                    int jhi = Math.min(ow, (g.w + padding - kj + stride - 1) / stride);
+                    int jlo = firstColumn(kj);
+                    int jhi = endColumn(kj, g.w);
                     for (int s = 0; s < n; s++) {
                         int xc = (s * in + c) * g.h * g.w;
                         for (int i = 0; i < oh; i++) {
@@ -212,8 +208,8 @@ public final class Conv2d implements Layer {
             for (int ki = 0; ki < kernel; ki++) {
                 for (int kj = 0; kj < kernel; kj++) {
                     int row = ((c * kernel + ki) * kernel + kj) * width;
-                    int jlo = Math.max(0, (padding - kj + stride - 1) / stride);
-                    int jhi = Math.min(ow, (g.w + padding - kj + stride - 1) / stride);
+                    int jlo = firstColumn(kj);
+                    int jhi = endColumn(kj, g.w);
                     for (int s = 0; s < n; s++) {
                         int xc = (s * in + c) * g.h * g.w;
                         for (int i = 0; i < oh; i++) {
@@ -234,6 +230,16 @@ public final class Conv2d implements Layer {
         NativeCopy.write(x, n * sampleSize, gx, (long) b0 * sampleSize);
     }
 
+    /** First output column whose kernel tap kj falls inside the image (not in the padding). */
+    private int firstColumn(int kj) {
+        return Math.max(0, (padding - kj + stride - 1) / stride);
+    }
+
+    /** One past the last output column whose kernel tap kj falls inside an image of width w. */
+    private int endColumn(int kj, int w) {
+        return Math.min(ow, (w + padding - kj + stride - 1) / stride);
+    }
+
     private double[] scratch(int slot, int n) {
         if (scratch[slot].length < n) {
             scratch[slot] = new double[n];
@@ -243,19 +249,17 @@ public final class Conv2d implements Layer {
 
     @Override
     public List<Parameter> parameters() {
-        return List.of(weight, bias);
+        return List.of(weight.parameter(), bias);
     }
 
     @Override
     public void parametersChanged(boolean training) {
-        if (spectralNorm != null) {
-            spectralNorm.update(training);
-        }
+        weight.changed(training);
     }
 
     @Override
     public String describe() {
         return "conv(" + in + "->" + out + ",k" + kernel + ",s" + stride + ",p" + padding
-                + (spectralNorm != null ? ",sn" : "") + ")";
+                + weight.tag() + ")";
     }
 }

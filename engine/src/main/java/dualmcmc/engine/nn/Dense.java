@@ -10,9 +10,8 @@ import java.util.List;
 public final class Dense implements Layer {
     private final int in;
     private final int out;
-    private final Parameter weight;
+    private final Weight weight;
     private final Parameter bias;
-    private final SpectralNorm spectralNorm;
     private final Buffer output = new Buffer();
     private final Buffer inputGrad = new Buffer();
     private INDArray input;
@@ -20,13 +19,8 @@ public final class Dense implements Layer {
     public Dense(int in, int out, boolean spectralNorm, Init init) {
         this.in = in;
         this.out = out;
-        this.weight = new Parameter("weight", init.xavierNormal(new long[]{out, in}, in, out));
+        this.weight = new Weight(init.xavierNormal(new long[]{out, in}, in, out), spectralNorm, init);
         this.bias = new Parameter("bias", Nd4j.zeros(init.dataType(), out));
-        this.spectralNorm = spectralNorm ? new SpectralNorm(weight.value(), init) : null;
-    }
-
-    private INDArray effectiveWeight() {
-        return spectralNorm == null ? weight.value() : spectralNorm.normalised();
     }
 
     @Override
@@ -37,20 +31,16 @@ public final class Dense implements Layer {
         }
         input = x;
         INDArray y = output.get(x.dataType(), x.rows(), out);
-        Nd4j.gemm(x, effectiveWeight(), y, false, true, 1.0, 0.0);
+        Nd4j.gemm(x, weight.effective(), y, false, true, 1.0, 0.0);
         return y.addiRowVector(bias.value());
     }
 
     @Override
     public INDArray backward(INDArray gy, boolean accumulateParamGrads) {
-        INDArray w = effectiveWeight();
+        INDArray w = weight.effective();
         if (accumulateParamGrads) {
             bias.grad().addi(gy.sum(0));
-            if (spectralNorm == null) {
-                Nd4j.gemm(gy, input, weight.grad(), true, false, 1.0, 1.0);
-            } else {
-                weight.grad().addi(spectralNorm.backward(Nd4j.gemm(gy, input, true, false)));
-            }
+            weight.addGradient(Nd4j.gemm(gy, input, true, false));
         }
         INDArray gx = inputGrad.get(gy.dataType(), gy.rows(), in);
         Nd4j.gemm(gy, w, gx, false, false, 1.0, 0.0);
@@ -60,20 +50,18 @@ public final class Dense implements Layer {
     @Override
     public List<Parameter> parameters() {
         List<Parameter> ps = new ArrayList<>();
-        ps.add(weight);
+        ps.add(weight.parameter());
         ps.add(bias);
         return ps;
     }
 
     @Override
     public void parametersChanged(boolean training) {
-        if (spectralNorm != null) {
-            spectralNorm.update(training);
-        }
+        weight.changed(training);
     }
 
     @Override
     public String describe() {
-        return "dense(" + in + "->" + out + (spectralNorm != null ? ",sn" : "") + ")";
+        return "dense(" + in + "->" + out + weight.tag() + ")";
     }
 }

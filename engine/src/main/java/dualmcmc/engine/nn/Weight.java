@@ -1,0 +1,43 @@
+package dualmcmc.engine.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A layer's weight parameter, optionally spectrally normalised: layers compute with
+ * {@link #effective()} and hand back dL/d(effective) through {@link #addGradient}, which applies
+ * the chain rule through the normalisation when there is one.
+ */
+final class Weight {
+    private final Parameter parameter;
+    private final SpectralNorm spectralNorm;
+
+    Weight(INDArray initial, boolean spectralNorm, Init init) {
+        this.parameter = new Parameter("weight", initial);
+        this.spectralNorm = spectralNorm ? new SpectralNorm(initial, init) : null;
+    }
+
+    Parameter parameter() {
+        return parameter;
+    }
+
+    /** W, or W / sigma(W) under spectral normalisation. */
+    INDArray effective() {
+        return spectralNorm == null ? parameter.value() : spectralNorm.normalised();
+    }
+
+    /** Adds dL/dW given dL/d(effective weight), shaped like the weight. */
+    void addGradient(INDArray gradEffective) {
+        parameter.grad().addi(spectralNorm == null ? gradEffective : spectralNorm.backward(gradEffective));
+    }
+
+    void changed(boolean training) {
+        if (spectralNorm != null) {
+            spectralNorm.update(training);
+        }
+    }
+
+    /** Suffix for layer descriptions. */
+    String tag() {
+        return spectralNorm != null ? ",sn" : "";
+    }
+}
