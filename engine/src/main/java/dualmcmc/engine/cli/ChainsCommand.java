@@ -2,6 +2,7 @@ package dualmcmc.engine.cli;
 
 import dualmcmc.engine.config.LangevinSettings;
 import dualmcmc.engine.io.Json;
+import dualmcmc.engine.io.Checkpoint;
 import dualmcmc.engine.io.RunStore;
 import dualmcmc.engine.mcmc.ChainInit;
 import dualmcmc.engine.mcmc.ChainKind;
@@ -48,7 +49,7 @@ public final class ChainsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--chains must be >= 1 and --steps >= 0");
         }
         Nd4jSetup.init();
-        RunStore.LoadedRun run = RunStore.load(runOptions.run);
+        Checkpoint.Loaded run = RunStore.load(runOptions.run);
         ChainRunner runner = new ChainRunner(run.models(), run.config());
         LangevinSettings s = k == ChainKind.X ? run.config().xChain() : run.config().zChain();
         if (steps != null) {

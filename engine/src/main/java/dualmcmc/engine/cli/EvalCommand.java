@@ -1,6 +1,7 @@
 package dualmcmc.engine.cli;
 
 import dualmcmc.engine.io.Json;
+import dualmcmc.engine.io.Checkpoint;
 import dualmcmc.engine.io.RunStore;
 import dualmcmc.engine.metrics.Evaluation;
 import dualmcmc.engine.util.Nd4jSetup;
@@ -27,7 +28,7 @@ public final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--samples must be >= 1, got " + samples);
         }
         Nd4jSetup.init();
-        RunStore.LoadedRun run = RunStore.load(runOptions.run);
+        Checkpoint.Loaded run = RunStore.load(runOptions.run);
         System.out.println(Json.write(Evaluation.evaluate(run.models(), run.config(), run.data(), samples, seed)));
         return 0;
     }

@@ -5,10 +5,12 @@ import dualmcmc.engine.config.TrainingConfig;
 import dualmcmc.engine.data.Dataset;
 import dualmcmc.engine.data.Datasets;
 import dualmcmc.engine.io.AtomicFiles;
+import dualmcmc.engine.io.Checkpoint;
 import dualmcmc.engine.io.Json;
 import dualmcmc.engine.io.RunStore;
 import dualmcmc.engine.metrics.Evaluation;
 import dualmcmc.engine.train.DivergenceException;
+import dualmcmc.engine.train.DualMcmcTrainer;
 import dualmcmc.engine.train.IterationStats;
 import dualmcmc.engine.train.TrainingSetup;
 import dualmcmc.engine.util.Nd4jSetup;
@@ -27,9 +29,13 @@ import java.util.concurrent.Callable;
 
 @Command(name = "train", description = "Train the EBM, generator and inference model by dual-MCMC teaching.")
 public final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--dataset", required = true, description = "One of: ${COMPLETION-CANDIDATES}",
+    @Option(names = "--dataset", description = "One of: ${COMPLETION-CANDIDATES} (required unless --resume)",
             completionCandidates = DatasetNames.class)
     String dataset;
+
+    @Option(names = "--resume", paramLabel = "FILE",
+            description = "Continue a checkpoint (its data set, seed and state) for --iterations more")
+    Path resume;
 
     @Option(names = "--data", paramLabel = "PATH", description = "Folder with full IDX files (fashion-mnist, mnist)")
     Path dataDir;
@@ -66,49 +72,74 @@ public final class TrainCommand implements Callable<Integer> {
                     "--iterations and --eval-every must be >= 0, --log-every and --eval-samples >= 1");
         }
         Nd4jSetup.init();
-        Dataset data = Datasets.load(dataset, dataDir, seed);
-        String presetName = preset != null ? preset : Presets.defaultFor(dataset);
-        TrainingConfig cfg = Presets.get(presetName).withOverrides(overrides);
-        TrainingSetup setup = TrainingSetup.create(data, cfg, seed);
+        Dataset data;
+        String presetName;
+        TrainingConfig cfg;
+        DualMcmcTrainer trainer;
+        if (resume != null) {
+            if (dataset != null || preset != null || dataDir != null) {
+                throw new IllegalArgumentException("--resume continues the checkpoint's data set and preset; "
+                        + "drop --dataset, --preset and --data");
+            }
+            Checkpoint.Loaded loaded = Checkpoint.load(resume);
+            data = loaded.data();
+            dataDir = loaded.dataDir() == null ? null : Path.of(loaded.dataDir());
+            presetName = "resumed";
+            cfg = loaded.config().withOverrides(overrides);
+            trainer = loaded.trainer().withConfig(cfg);
+            seed = loaded.seed();
+        } else {
+            if (dataset == null) {
+                throw new IllegalArgumentException("--dataset is required (or --resume FILE)");
+            }
+            data = Datasets.load(dataset, dataDir, seed);
+            presetName = preset != null ? preset : Presets.defaultFor(dataset);
+            cfg = Presets.get(presetName).withOverrides(overrides);
+            trainer = TrainingSetup.create(data, cfg, seed).trainer();
+        }
+        long target = trainer.iteration() + iterations;
         Files.createDirectories(out);
         long start = System.nanoTime();
         String diverged = null;
         IterationStats last = null;
-        try (BufferedWriter log = Files.newBufferedWriter(out.resolve("metrics.jsonl"), StandardCharsets.UTF_8)) {
-            for (long i = 0; i < iterations; i++) {
+        java.nio.file.OpenOption[] mode = resume != null
+                ? new java.nio.file.OpenOption[]{java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND}
+                : new java.nio.file.OpenOption[0];
+        try (BufferedWriter log = Files.newBufferedWriter(out.resolve("metrics.jsonl"), StandardCharsets.UTF_8, mode)) {
+            while (trainer.iteration() < target) {
                 try {
-                    last = setup.trainer().step();
+                    last = trainer.step();
                 } catch (DivergenceException e) {
                     diverged = e.getMessage();
                     System.err.println(diverged);
                     break;
                 }
-                if (last.iteration() % logEvery == 0 || last.iteration() == iterations) {
+                if (last.iteration() % logEvery == 0 || last.iteration() == target) {
                     Map<String, Object> line = statsMap(last);
                     if (evalEvery > 0 && last.iteration() % evalEvery == 0) {
-                        line.put("eval", Evaluation.evaluate(setup.models(), cfg, data, evalSamples, seed));
+                        line.put("eval", Evaluation.evaluate(trainer.models(), cfg, data, evalSamples, seed));
                         System.err.println("eval " + Json.write(line.get("eval")));
                     }
                     log.write(Json.write(line));
                     log.newLine();
                     log.flush();
                     System.err.printf("iteration %d/%d  errE %.4g  errG %.4g  errI %.4g  E(data) %.4g  E(samples) %.4g  %.1f ms/it%n",
-                            last.iteration(), iterations, last.errE(), last.errG(), last.errI(), last.energyData(),
+                            last.iteration(), target, last.errE(), last.errG(), last.errI(), last.energyData(),
                             last.energySamples(), last.seconds() * 1e3);
                 }
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        long done = setup.trainer().iteration();
-        Map<String, Object> eval = Evaluation.evaluate(setup.models(), cfg, data, evalSamples, seed);
-        RunStore.save(out, data, dataDir, cfg, seed, done, setup.models(), eval);
+        long done = trainer.iteration();
+        Map<String, Object> eval = Evaluation.evaluate(trainer.models(), cfg, data, evalSamples, seed);
+        RunStore.save(out, trainer, dataDir, eval);
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("dataset", dataset);
+        summary.put("dataset", data.name());
         summary.put("preset", presetName);
         summary.put("seed", seed);
         summary.put("iterations", done);
         summary.put("seconds", seconds);
-        summary.put("ms_per_iteration", done == 0 ? null : 1e3 * seconds / done);
+        summary.put("ms_per_iteration", iterations == 0 ? null : 1e3 * seconds / iterations);
         summary.put("final", last == null ? null : statsMap(last));
         summary.put("eval", eval);
         summary.put("diverged", diverged);

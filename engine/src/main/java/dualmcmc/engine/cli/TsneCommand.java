@@ -4,6 +4,7 @@ import dualmcmc.engine.data.Dataset;
 import dualmcmc.engine.data.Datasets;
 import dualmcmc.engine.io.AtomicFiles;
 import dualmcmc.engine.io.Json;
+import dualmcmc.engine.io.Checkpoint;
 import dualmcmc.engine.io.RunStore;
 import dualmcmc.engine.tsne.LatentCodes;
 import dualmcmc.engine.util.Nd4jSetup;
@@ -125,7 +126,7 @@ public final class TsneCommand implements Callable<Integer> {
     /** Latent means of the run's (or the named) data set, 2000 points unless --n says otherwise. */
     private EmbeddingInput latentCodes() throws IOException {
         Nd4jSetup.init();
-        RunStore.LoadedRun run = RunStore.load(source.run);
+        Checkpoint.Loaded run = RunStore.load(source.run);
         Dataset data = dataset == null ? run.data()
                 : Datasets.load(dataset, run.dataDir() == null ? null : Path.of(run.dataDir()), run.seed());
         return LatentCodes.of(run.models(), data, n != null ? n : Math.min(2000, data.size()), seed);

@@ -54,7 +54,7 @@ class CliTest {
 
     @Test
     void trainWritesModelsMetricsAndASummary() throws Exception {
-        assertTrue(Files.exists(run.resolve("manifest.json")));
+        assertTrue(Files.exists(run.resolve("model.dmcx")));
         assertEquals(4, Files.readAllLines(run.resolve("metrics.jsonl")).size());
         JsonNode line = Json.MAPPER.readTree(Files.readAllLines(run.resolve("metrics.jsonl")).get(3));
         assertEquals(20, line.get("iteration").asInt());
@@ -92,6 +92,20 @@ class CliTest {
         assertEquals(0, z.status(), z.err());
         assertEquals(5, z.json().get("profile").size());
         assertEquals("noise", z.json().get("init").asText());
+    }
+
+    @Test
+    void resumeContinuesACheckpointAndCommandsTakeCheckpointFiles() throws Exception {
+        Path more = tmp.resolve("more");
+        Result r = cli("train", "--resume", run.resolve("model.dmcx").toString(), "--iterations", "5",
+                "--out", more.toString(), "--eval-samples", "100", "--log-every", "5");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(25, r.json().get("iterations").asInt());
+        Result x = cli("chains", "--checkpoint", more.resolve("model.dmcx").toString(), "--kind", "x",
+                "--init", "noise", "--steps", "2", "--chains", "4");
+        assertEquals(0, x.status(), x.err());
+        assertEquals(2, cli("train", "--resume", run.resolve("model.dmcx").toString(), "--dataset", "ring8",
+                "--iterations", "1", "--out", more.toString()).status());
     }
 
     @Test

@@ -1,0 +1,221 @@
+package dualmcmc.engine.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dualmcmc.engine.config.TrainingConfig;
+import dualmcmc.engine.data.Dataset;
+import dualmcmc.engine.data.Datasets;
+import dualmcmc.engine.model.Architectures;
+import dualmcmc.engine.model.ModelSet;
+import dualmcmc.engine.nn.Adam;
+import dualmcmc.engine.nn.Init;
+import dualmcmc.engine.nn.Network;
+import dualmcmc.engine.nn.Parameter;
+import dualmcmc.engine.train.DualMcmcTrainer;
+import dualmcmc.engine.util.Rng;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * One saved training state in one file (a zip, extension .dmcx): {@code manifest.json} (format
+ * version, data set, full config, architecture, seed, iteration, batch position, metrics, creation
+ * time) and .npy arrays (numpy reads them) for the three models' parameters and the three Adam
+ * optimisers' moments. Data, never Java serialisation. Written atomically (temp file, fsync,
+ * rename), so an interrupted save leaves the previous file intact.
+ *
+ * <p>All randomness of iteration t derives from (seed, t), so seed, iteration, batch position and
+ * optimiser state are the whole state: a resumed run continues exactly.
+ */
+public final class Checkpoint {
+    public static final String FORMAT = "dualmcmc-checkpoint";
+    public static final int VERSION = 1;
+    public static final String EXTENSION = ".dmcx";
+    private static final String MANIFEST = "manifest.json";
+
+    private Checkpoint() {
+    }
+
+    /** A checkpoint read back: data, config and a trainer ready to continue. */
+    public record Loaded(Dataset data, String dataDir, TrainingConfig config, long seed, long iteration,
+                         DualMcmcTrainer trainer, JsonNode manifest) {
+        public ModelSet models() {
+            return trainer.models();
+        }
+    }
+
+    public static void save(Path file, DualMcmcTrainer trainer, Path dataDir, Map<String, Object> metrics)
+            throws IOException {
+        ModelSet models = trainer.models();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", FORMAT);
+        m.put("version", VERSION);
+        m.put("dataset", trainer.data().name());
+        m.put("data_dir", dataDir == null ? null : dataDir.toString());
+        m.put("seed", trainer.seed());
+        m.put("iteration", trainer.iteration());
+        m.put("batch_position", trainer.batches().position());
+        m.put("config", trainer.config().values());
+        Map<String, Object> arch = new LinkedHashMap<>();
+        for (int i = 0; i < 3; i++) {
+            arch.put(ModelSet.networkNames().get(i), models.networks().get(i).describe());
+        }
+        m.put("architecture", arch);
+        m.put("optimiser_steps", trainer.optimisers().stream().map(Adam::steps).toList());
+        m.put("metrics", metrics == null ? Map.of() : metrics);
+        m.put("created", Instant.now().toString());
+        Map<String, INDArray> arrays = arrays(trainer);
+        Map<String, Object> shapes = new LinkedHashMap<>();
+        arrays.forEach((name, a) -> shapes.put(name, a.shape()));
+        m.put("arrays", shapes);
+        byte[] manifest = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(m);
+        AtomicFiles.write(file, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            zip.putNextEntry(new ZipEntry(MANIFEST));
+            zip.write(manifest);
+            zip.closeEntry();
+            for (Map.Entry<String, INDArray> e : arrays.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(Nd4j.toNpyByteArray(e.getValue()));
+                zip.closeEntry();
+            }
+            zip.finish();
+        });
+    }
+
+    /** Parameters and optimiser moments by entry name, e.g. {@code ebm/0.weight.npy}, {@code adam/ebm/0.weight.m.npy}. */
+    private static Map<String, INDArray> arrays(DualMcmcTrainer trainer) {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        List<Network> nets = trainer.models().networks();
+        for (int i = 0; i < nets.size(); i++) {
+            String model = ModelSet.networkNames().get(i);
+            Network net = nets.get(i);
+            List<INDArray> moments = trainer.optimisers().get(i).moments();
+            List<Parameter> ps = net.parameters();
+            for (int j = 0; j < ps.size(); j++) {
+                String name = net.parameterName(ps.get(j));
+                out.put(model + "/" + name + ".npy", ps.get(j).value());
+                out.put("adam/" + model + "/" + name + ".m.npy", moments.get(2 * j));
+                out.put("adam/" + model + "/" + name + ".v.npy", moments.get(2 * j + 1));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Reads a checkpoint; anything wrong (not a zip, truncated, wrong format or version, an entry
+     * outside the archive, missing or mis-shaped arrays) is an IllegalArgumentException naming the
+     * file and the problem, and nothing of the caller's state has been touched.
+     */
+    public static Loaded load(Path file) throws IOException {
+        Map<String, byte[]> entries = readEntries(file);
+        byte[] manifestBytes = entries.get(MANIFEST);
+        if (manifestBytes == null) {
+            throw new IllegalArgumentException(file + ": not a checkpoint (no " + MANIFEST + ")");
+        }
+        JsonNode m;
+        try {
+            m = Json.MAPPER.readTree(manifestBytes);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(file + ": manifest is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (!FORMAT.equals(m.path("format").asText()) || m.path("version").asInt(-1) != VERSION) {
+            throw new IllegalArgumentException(file + ": expected " + FORMAT + " version " + VERSION + ", found "
+                    + m.path("format").asText("?") + " version " + m.path("version").asText("?"));
+        }
+        TrainingConfig cfg;
+        Dataset data;
+        try {
+            Map<String, Object> values = new LinkedHashMap<>();
+            m.path("config").fields().forEachRemaining(e -> values.put(e.getKey(), jsonValue(e.getValue())));
+            cfg = new TrainingConfig(values);
+            String dataDir = m.hasNonNull("data_dir") ? m.get("data_dir").asText() : null;
+            data = Datasets.load(m.path("dataset").asText(), dataDir == null ? null : Path.of(dataDir),
+                    m.path("seed").asLong());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage());
+        }
+        long seed = m.path("seed").asLong();
+        ModelSet models = Architectures.build(cfg, data.shape(), new Init(Rng.derive(seed, "init"), DataType.FLOAT));
+        DualMcmcTrainer trainer = new DualMcmcTrainer(models, data, cfg, seed);
+        for (Map.Entry<String, INDArray> e : arrays(trainer).entrySet()) {
+            byte[] bytes = entries.get(e.getKey());
+            if (bytes == null) {
+                throw new IllegalArgumentException(file + ": missing array " + e.getKey());
+            }
+            INDArray a;
+            try {
+                a = Nd4j.createNpyFromByteArray(bytes);
+            } catch (RuntimeException ex) {
+                throw new IllegalArgumentException(file + ": " + e.getKey() + " is not a valid .npy array");
+            }
+            if (!Arrays.equals(a.shape(), e.getValue().shape())) {
+                throw new IllegalArgumentException(file + ": " + e.getKey() + " has shape " + Arrays.toString(a.shape())
+                        + ", the architecture needs " + Arrays.toString(e.getValue().shape()));
+            }
+            e.getValue().assign(a.castTo(e.getValue().dataType()));
+        }
+        for (Network n : models.networks()) {
+            n.parametersChanged(false);
+        }
+        JsonNode steps = m.path("optimiser_steps");
+        for (int i = 0; i < 3; i++) {
+            trainer.optimisers().get(i).setSteps(steps.path(i).asLong());
+        }
+        trainer.batches().setPosition(m.path("batch_position").asLong());
+        trainer.setIteration(m.path("iteration").asLong());
+        String dataDir = m.hasNonNull("data_dir") ? m.get("data_dir").asText() : null;
+        return new Loaded(data, dataDir, cfg, seed, trainer.iteration(), trainer, m);
+    }
+
+    private static Map<String, byte[]> readEntries(Path file) throws IOException {
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            Enumeration<? extends ZipEntry> all = zip.entries();
+            while (all.hasMoreElements()) {
+                ZipEntry e = all.nextElement();
+                String name = e.getName();
+                if (name.startsWith("/") || name.contains("..") || name.contains("\\")) {
+                    throw new IllegalArgumentException(file + ": entry '" + name + "' points outside the archive");
+                }
+                try (InputStream in = zip.getInputStream(e)) {
+                    entries.put(name, in.readAllBytes());
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("no such checkpoint: " + file);
+        } catch (ZipException | java.io.EOFException e) {
+            throw new IllegalArgumentException(file + ": not a readable checkpoint (corrupt or truncated: "
+                    + e.getMessage() + ")");
+        }
+        return entries;
+    }
+
+    private static Object jsonValue(JsonNode v) {
+        if (v.isBoolean()) {
+            return v.asBoolean();
+        }
+        if (v.isIntegralNumber()) {
+            return v.asInt();
+        }
+        if (v.isNumber()) {
+            return v.asDouble();
+        }
+        return v.asText();
+    }
+}

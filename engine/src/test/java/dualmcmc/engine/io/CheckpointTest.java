@@ -1,0 +1,177 @@
+package dualmcmc.engine.io;
+
+import dualmcmc.engine.config.Presets;
+import dualmcmc.engine.config.TrainingConfig;
+import dualmcmc.engine.data.Datasets;
+import dualmcmc.engine.nn.Network;
+import dualmcmc.engine.nn.Parameter;
+import dualmcmc.engine.train.DualMcmcTrainer;
+import dualmcmc.engine.train.IterationStats;
+import dualmcmc.engine.train.TrainingSetup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CheckpointTest {
+    private static final TrainingConfig SMALL = Presets.get("toy2d").withValue("width", 16).withValue("batch", 32)
+            .withValue("x_steps", 4).withValue("z_steps", 3);
+    @TempDir
+    Path tmp;
+
+    private static DualMcmcTrainer trainer(long seed) throws IOException {
+        return TrainingSetup.create(Datasets.load("ring8", null, seed), SMALL, seed).trainer();
+    }
+
+    private static List<INDArray> state(DualMcmcTrainer t) {
+        List<INDArray> all = new ArrayList<>();
+        for (Network n : t.models().networks()) {
+            for (Parameter p : n.parameters()) {
+                all.add(p.value().dup());
+            }
+        }
+        t.optimisers().forEach(a -> a.moments().forEach(m -> all.add(m.dup())));
+        return all;
+    }
+
+    @Test
+    void saveAndLoadRoundTripExactly() throws IOException {
+        DualMcmcTrainer t = trainer(3);
+        for (int i = 0; i < 3; i++) {
+            t.step();
+        }
+        Path file = tmp.resolve("a.dmcx");
+        Checkpoint.save(file, t, null, Map.of("note", "x"));
+        Checkpoint.Loaded back = Checkpoint.load(file);
+        assertEquals(state(t), state(back.trainer()));
+        assertEquals(3, back.iteration());
+        assertEquals(t.batches().position(), back.trainer().batches().position());
+        assertEquals(t.config(), back.config());
+        assertEquals("ring8", back.data().name());
+        assertEquals("x", back.manifest().at("/metrics/note").asText());
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            assertTrue(zip.getEntry("ebm/0.weight.npy") != null && zip.getEntry("adam/generator/0.weight.v.npy") != null);
+        }
+    }
+
+    @Test
+    void resumingGivesTheSameNumbersAsAnUninterruptedRun() throws IOException {
+        DualMcmcTrainer straight = trainer(5);
+        IterationStats last = null;
+        for (int i = 0; i < 6; i++) {
+            last = straight.step();
+        }
+        DualMcmcTrainer first = trainer(5);
+        for (int i = 0; i < 3; i++) {
+            first.step();
+        }
+        Path file = tmp.resolve("half.dmcx");
+        Checkpoint.save(file, first, null, null);
+        DualMcmcTrainer resumed = Checkpoint.load(file).trainer();
+        IterationStats resumedLast = null;
+        for (int i = 0; i < 3; i++) {
+            resumedLast = resumed.step();
+        }
+        assertEquals(last.errE(), resumedLast.errE());
+        assertEquals(last.errG(), resumedLast.errG());
+        assertEquals(last.errI(), resumedLast.errI());
+        assertEquals(state(straight), state(resumed));
+    }
+
+    @Test
+    void aSaveThatDiesHalfwayLeavesTheLastGoodFile() throws IOException {
+        DualMcmcTrainer t = trainer(7);
+        t.step();
+        Path file = tmp.resolve("good.dmcx");
+        Checkpoint.save(file, t, null, null);
+        byte[] good = Files.readAllBytes(file);
+        assertThrows(IOException.class, () -> AtomicFiles.write(file, out -> {
+            out.write(new byte[]{'P', 'K', 3, 4, 0, 0});
+            throw new IOException("killed");  // the process dies in the middle of writing
+        }));
+        assertTrue(Arrays.equals(good, Files.readAllBytes(file)), "the old checkpoint is untouched");
+        assertEquals(1, Checkpoint.load(file).iteration());
+        try (var files = Files.list(tmp)) {
+            assertEquals(1, files.count(), "no temporary file left behind");
+        }
+    }
+
+    private Path zipWith(String name, Map<String, byte[]> entries) throws IOException {
+        Path f = tmp.resolve(name);
+        try (OutputStream out = Files.newOutputStream(f); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+        return f;
+    }
+
+    private static String refused(Path f) {
+        return assertThrows(IllegalArgumentException.class, () -> Checkpoint.load(f)).getMessage();
+    }
+
+    @Test
+    void badFilesAreRefusedWithAClearMessage() throws IOException {
+        DualMcmcTrainer t = trainer(9);
+        Path good = tmp.resolve("good.dmcx");
+        Checkpoint.save(good, t, null, null);
+        byte[] bytes = Files.readAllBytes(good);
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (ZipFile zip = new ZipFile(good.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                entries.put(e.getName(), zip.getInputStream(e).readAllBytes());
+            }
+        }
+
+        Path garbage = tmp.resolve("garbage.dmcx");
+        Files.write(garbage, "not a zip at all".getBytes(StandardCharsets.UTF_8));
+        assertTrue(refused(garbage).contains("corrupt or truncated"), refused(garbage));
+
+        Path truncated = tmp.resolve("truncated.dmcx");
+        Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
+        assertTrue(refused(truncated).contains("truncated.dmcx"), refused(truncated));
+
+        Map<String, byte[]> wrongVersion = new java.util.LinkedHashMap<>(entries);
+        wrongVersion.put("manifest.json", new String(entries.get("manifest.json"), StandardCharsets.UTF_8)
+                .replace("\"version\" : 1", "\"version\" : 99").getBytes(StandardCharsets.UTF_8));
+        assertTrue(refused(zipWith("v99.dmcx", wrongVersion)).contains("version 99"));
+
+        Map<String, byte[]> wrongShape = new java.util.LinkedHashMap<>(entries);
+        wrongShape.put("ebm/0.weight.npy", Nd4j.toNpyByteArray(Nd4j.zeros(3, 3)));
+        String m = refused(zipWith("shape.dmcx", wrongShape));
+        assertTrue(m.contains("ebm/0.weight.npy") && m.contains("[3, 3]"), m);
+
+        Map<String, byte[]> missing = new java.util.LinkedHashMap<>(entries);
+        missing.remove("adam/inference/0.bias.m.npy");
+        assertTrue(refused(zipWith("missing.dmcx", missing)).contains("missing array adam/inference/0.bias.m.npy"));
+
+        Map<String, byte[]> slip = new java.util.LinkedHashMap<>(entries);
+        slip.put("../../evil.npy", new byte[]{1});
+        assertTrue(refused(zipWith("slip.dmcx", slip)).contains("outside the archive"));
+
+        Map<String, byte[]> noManifest = new java.util.LinkedHashMap<>(entries);
+        noManifest.remove("manifest.json");
+        assertTrue(refused(zipWith("nomanifest.dmcx", noManifest)).contains("not a checkpoint"));
+
+        assertTrue(refused(tmp.resolve("absent.dmcx")).contains("no such checkpoint"));
+    }
+}
