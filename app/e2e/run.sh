@@ -35,7 +35,7 @@ done
 export DISPLAY=":$disp"
 
 fail=0
-for view in training xrevision zrevision; do
+for view in training xrevision zrevision latent; do
   png="$OUT/$view.png"
   rm -f "$png"
   echo "e2e: $view (ring8, $STEPS iterations)"

@@ -23,12 +23,14 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The Dual-MCMC Explorer. Options: {@code --dataset NAME}, {@code --seed N}, {@code --data-dir DIR}
  * (mnist / full Fashion-MNIST), {@code --dark}, and for docs and tests
- * {@code --screenshot FILE --view training|xrevision|zrevision [--steps K]}: trains K iterations,
+ * {@code --screenshot FILE --view training|xrevision|zrevision|latent [--steps K]}: trains K iterations,
  * lets the view settle, writes a PNG of the window and exits.
  */
 public final class ExplorerApp extends Application {
     public static final int WIDTH = 1440;
     public static final int HEIGHT = 900;
+    /** t-SNE iterations the latent map runs before a screenshot. */
+    static final int LATENT_SHOT_ITERATIONS = 450;
 
     /** Parsed command line. */
     public record Options(String dataset, long seed, Path dataDir, boolean dark, Path screenshot, String view,
@@ -58,8 +60,8 @@ public final class ExplorerApp extends Application {
                     default -> throw new IllegalArgumentException("unknown option " + a + "\n" + usage());
                 }
             }
-            if (!List.of(MainWindow.TAB_TRAINING, MainWindow.TAB_X, MainWindow.TAB_Z).contains(view)) {
-                throw new IllegalArgumentException("--view must be training, xrevision or zrevision, got " + view);
+            if (!List.of(MainWindow.TAB_TRAINING, MainWindow.TAB_X, MainWindow.TAB_Z, MainWindow.TAB_LATENT).contains(view)) {
+                throw new IllegalArgumentException("--view must be training, xrevision, zrevision or latent, got " + view);
             }
             if (!Datasets.names().contains(dataset)) {
                 throw new IllegalArgumentException("--dataset must be one of " + String.join(", ", Datasets.names()));
@@ -79,7 +81,7 @@ public final class ExplorerApp extends Application {
 
         static String usage() {
             return "usage: java -jar dualmcmc-explorer.jar [--dataset NAME] [--seed N] [--data-dir DIR] [--dark]\n"
-                    + "       [--screenshot FILE.png --view training|xrevision|zrevision [--steps K]]\n"
+                    + "       [--screenshot FILE.png --view training|xrevision|zrevision|latent [--steps K]]\n"
                     + "data sets: " + String.join(", ", Datasets.names());
         }
     }
@@ -142,6 +144,7 @@ public final class ExplorerApp extends Application {
                     return switch (opt.view()) {
                         case MainWindow.TAB_X -> window.xViewModel().run().thenApply(r -> null);
                         case MainWindow.TAB_Z -> window.zViewModel().run().thenApply(r -> null);
+                        case MainWindow.TAB_LATENT -> window.latentViewModel().whenIterated(LATENT_SHOT_ITERATIONS);
                         default -> window.trainingViewModel().refresh().thenApply(r -> null);
                     };
                 })

@@ -79,6 +79,7 @@ public final class MainModel {
     private final List<Consumer<List<IterationStats>>> statsListeners = new ArrayList<>();
     private final Map<String, Dataset> datasets = new HashMap<>();
     private final List<CompletableFuture<Void>> finishWaiters = new ArrayList<>();
+    private final List<Runnable> disposeHooks = new ArrayList<>();
 
     // engine side: written on the worker thread only
     private volatile DualMcmcTrainer trainer;
@@ -431,8 +432,14 @@ public final class MainModel {
         return fx;
     }
 
+    /** Runs {@code hook} on {@link #dispose()}: views end their own worker threads. */
+    public void onDispose(Runnable hook) {
+        disposeHooks.add(hook);
+    }
+
     public void dispose() {
         disposed = true;
+        disposeHooks.forEach(Runnable::run);
         worker.submit(this::closeSession);
         worker.shutdown();
     }

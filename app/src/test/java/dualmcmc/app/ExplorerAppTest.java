@@ -172,4 +172,45 @@ class ExplorerAppTest {
         robot.clickOn("#pause");
         waitUntil("paused", () -> main.stateProperty().get() == State.PAUSED);
     }
+
+    @Test
+    @Order(6)
+    void latentMapFillsWithColouredPointsAndSwitchesToPca(FxRobot robot) {
+        waitLoaded("ring8");
+        robot.clickOn("#latent");
+        var vm = window.latentViewModel();
+        var view = window.latentView();
+        waitUntil("t-SNE frames", () -> vm.iterationProperty().get() >= 30);
+        assertTrue(fx(vm::points) >= 500, "points on the map: " + fx(vm::points));
+        assertEquals(fx(vm::points), (int) fx(view::drawnPoints), "every point is drawn");
+        assertTrue(fx(() -> view.plot().pointColours().size()) >= 8, "one colour per ring mode");
+        // a title row and one entry per class (ring8: 8 modes)
+        assertEquals(9, (int) fx(() -> view.legend().getChildren().size()));
+        assertTrue(fx(() -> vm.runningProperty().get()));
+        int it = fx(() -> vm.iterationProperty().get());
+        waitUntil("the map animates", () -> vm.iterationProperty().get() > it);
+
+        robot.clickOn("#latentRun");
+        assertFalse(fx(() -> vm.runningProperty().get()), "Stop ends the t-SNE iterations");
+        WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
+        int stopped = fx(() -> vm.iterationProperty().get());
+        WaitForAsyncUtils.sleep(600, TimeUnit.MILLISECONDS);
+        assertEquals(stopped, (int) fx(() -> vm.iterationProperty().get()), "no t-SNE step after Stop");
+
+        robot.clickOn("#latentSource-pca");
+        waitUntil("PCA map", () -> vm.frameProperty().get() != null && !vm.frameProperty().get().tsne());
+        assertEquals(fx(vm::points), (int) fx(view::drawnPoints));
+        assertTrue(fx(() -> view.plot().pointColours().size()) >= 8);
+
+        // hovering a point shows its label and, for 2-D data, its coordinates
+        javafx.geometry.Point2D at = fx(() -> {
+            double[] p = vm.frameProperty().get().embedding()[0];
+            double[] s = view.plot().toScreen(p[0], p[1]);
+            return view.plot().localToScreen(s[0], s[1]);
+        });
+        robot.moveTo(at);
+        waitUntil("hover card", () -> robot.lookup("#latentHoverCard").query().isVisible());
+        assertTrue(fx(() -> robot.lookup("#latentHoverCard .label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().startsWith("x = ("))), "the card shows the point's coordinates");
+    }
 }

@@ -43,7 +43,15 @@ public final class PlotCanvas extends Region {
     private final List<Layer> layers = new ArrayList<>();
     private final List<LegendEntry> legend = new ArrayList<>();
     private BiConsumer<Double, Double> onPick;
+    private HoverHandler onHover;
+    private Runnable onHoverExit;
     private String emptyMessage;
+
+    /** Mouse over the plot: data coordinates (NaN outside the plot square) and canvas pixels. */
+    @FunctionalInterface
+    public interface HoverHandler {
+        void hover(double x, double y, double px, double py);
+    }
 
     private sealed interface Layer permits Points, Path, Ellipse, Cross {
     }
@@ -78,6 +86,33 @@ public final class PlotCanvas extends Region {
                 }
             }
         });
+        canvas.setOnMouseMoved(e -> {
+            if (onHover != null) {
+                double[] d = toData(e.getX(), e.getY());
+                onHover.hover(d == null ? Double.NaN : d[0], d == null ? Double.NaN : d[1], e.getX(), e.getY());
+            }
+        });
+        canvas.setOnMouseExited(e -> {
+            if (onHoverExit != null) {
+                onHoverExit.run();
+            }
+        });
+    }
+
+    /** Called as the mouse moves over the plot, and {@code exit} when it leaves. */
+    public void setOnHover(HoverHandler hover, Runnable exit) {
+        this.onHover = hover;
+        this.onHoverExit = exit;
+    }
+
+    /** Data units per canvas pixel along x (for hit tests in pixels). */
+    public double unitsPerPixel() {
+        return (xmax - xmin) / side();
+    }
+
+    /** Canvas pixel position of a data point. */
+    public double[] toScreen(double x, double y) {
+        return new double[]{sx(x), sy(y)};
     }
 
     @Override
@@ -193,6 +228,22 @@ public final class PlotCanvas extends Region {
 
     public void addLegend(String text, Color color, Mark mark) {
         legend.add(new LegendEntry(text, color, mark));
+    }
+
+    /** Number of points in the point layers (for tests). */
+    public int pointCount() {
+        return layers.stream().filter(l -> l instanceof Points).mapToInt(l -> ((Points) l).pts().length).sum();
+    }
+
+    /** Distinct colours of the non-empty point layers (for tests). */
+    public java.util.Set<Color> pointColours() {
+        java.util.Set<Color> out = new java.util.HashSet<>();
+        for (Layer l : layers) {
+            if (l instanceof Points p && p.pts().length > 0) {
+                out.add(p.color());
+            }
+        }
+        return out;
     }
 
     /** Number of point/path layers drawn (for tests). */

@@ -4,6 +4,8 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import dualmcmc.app.MainModel;
+import dualmcmc.app.latent.LatentView;
+import dualmcmc.app.latent.LatentViewModel;
 import dualmcmc.app.training.TrainingView;
 import dualmcmc.app.training.TrainingViewModel;
 import dualmcmc.app.xrevision.XRevisionView;
@@ -54,14 +56,17 @@ public final class MainWindow extends BorderPane {
     public static final String TAB_TRAINING = "training";
     public static final String TAB_X = "xrevision";
     public static final String TAB_Z = "zrevision";
+    public static final String TAB_LATENT = "latent";
 
     private final MainModel main;
     private final TrainingViewModel trainingVm;
     private final XRevisionViewModel xVm;
     private final ZRevisionViewModel zVm;
+    private final LatentViewModel latentVm;
     private final TrainingView trainingView;
     private final XRevisionView xView;
     private final ZRevisionView zView;
+    private final LatentView latentView;
     private final TabPane tabs = new TabPane();
     private final SettingsSheet settings;
     private final ComboBox<String> datasetBox = new ComboBox<>();
@@ -76,9 +81,11 @@ public final class MainWindow extends BorderPane {
         trainingVm = new TrainingViewModel(main);
         xVm = new XRevisionViewModel(main);
         zVm = new ZRevisionViewModel(main);
+        latentVm = new LatentViewModel(main);
         trainingView = new TrainingView(main, trainingVm);
         xView = new XRevisionView(main, xVm);
         zView = new ZRevisionView(main, zVm);
+        latentView = new LatentView(main, latentVm);
         settings = new SettingsSheet(main);
 
         Tab t1 = tab("Training", Feather.ACTIVITY, trainingView, TAB_TRAINING,
@@ -87,7 +94,9 @@ public final class MainWindow extends BorderPane {
                 "Step through EBM-guided Langevin chains x\u2080 \u2192 x\u2096 started from the generator (Ctrl+2)");
         Tab t3 = tab("z-revision (generator-guided)", Feather.CROSSHAIR, zView, TAB_Z,
                 "Step through generator-guided Langevin chains on z started from the inference model (Ctrl+3)");
-        tabs.getTabs().addAll(t1, t2, t3);
+        Tab t4 = tab("Latent map", Feather.MAP, latentView, TAB_LATENT,
+                "The inference model's latent space as a live t-SNE map of \u03bc_\u03c6(x), coloured by class (Ctrl+4)");
+        tabs.getTabs().addAll(t1, t2, t3, t4);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> onTab(b));
         tabs.setId("views");
@@ -271,7 +280,7 @@ public final class MainWindow extends BorderPane {
         progress.setPrefWidth(140);
         progress.visibleProperty().bind(main.busyProperty().greaterThan(0));
         Tooltip.install(progress, new Tooltip("Working: loading data, building models or running chains"));
-        Label keys = new Label("Space train/play \u00b7 \u2190 \u2192 step \u00b7 Ctrl+1-3 views");
+        Label keys = new Label("Space train/play \u00b7 \u2190 \u2192 step \u00b7 Ctrl+1-4 views");
         keys.getStyleClass().add("muted");
         HBox bar = new HBox(10, msg, progress, keys, state);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -284,6 +293,7 @@ public final class MainWindow extends BorderPane {
         if (t == null) {
             return;
         }
+        latentVm.setActive(TAB_LATENT.equals(t.getId()));
         if (TAB_X.equals(t.getId()) && xVm.isStale()) {
             xVm.run();
         } else if (TAB_Z.equals(t.getId()) && zVm.resultProperty().get() != null
@@ -305,6 +315,7 @@ public final class MainWindow extends BorderPane {
                     case DIGIT1 -> select(TAB_TRAINING);
                     case DIGIT2 -> select(TAB_X);
                     case DIGIT3 -> select(TAB_Z);
+                    case DIGIT4 -> select(TAB_LATENT);
                     case R -> main.reset();
                     case S -> main.messageProperty().set("Saving models arrives with checkpoints in the app; "
                             + "the CLI's train command writes them today.");
@@ -360,6 +371,14 @@ public final class MainWindow extends BorderPane {
 
     public ZRevisionViewModel zViewModel() {
         return zVm;
+    }
+
+    public LatentViewModel latentViewModel() {
+        return latentVm;
+    }
+
+    public LatentView latentView() {
+        return latentView;
     }
 
     public TrainingView trainingView() {
