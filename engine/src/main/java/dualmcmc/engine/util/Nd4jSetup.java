@@ -21,6 +21,9 @@ public final class Nd4jSetup {
         }
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
         Nd4j.factory().blas().setMaxThreads(1);
+        // libnd4j's own thread pool for element-wise ops and loops: with other processes on the
+        // 2 cores, its threads wait on each other and every op costs hundreds of microseconds
+        Nd4j.getEnvironment().setMaxThreads(1);
         Nd4j.getEnvironment().setMaxMasterThreads(1);
         done = true;
     }
