@@ -153,6 +153,9 @@ public final class ExplorerApp extends Application {
                         System.err.println("screenshot: " + e);
                         System.exit(4);
                     }
+                    if (MainWindow.TAB_LATENT.equals(opt.view())) {
+                        window.latentView().hoverTypical();
+                    }
                     PauseTransition settle = new PauseTransition(Duration.millis(700));
                     settle.setOnFinished(ev -> write(scene, opt.screenshot()));
                     settle.play();

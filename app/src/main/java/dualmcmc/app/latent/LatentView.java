@@ -108,6 +108,9 @@ public final class LatentView extends BorderPane {
         side.setPadding(new Insets(12, 8, 12, 0));
         HBox center = new HBox(6, plotStack, side);
         center.setPadding(new Insets(6, 6, 8, 10));
+        center.setAlignment(Pos.TOP_CENTER);
+        // the plot is square: keep the legend beside it rather than at the far edge
+        plotStack.maxWidthProperty().bind(center.heightProperty().subtract(24));
         setCenter(center);
 
         vm.frameProperty().addListener((o, a, b) -> draw());
@@ -312,6 +315,9 @@ public final class LatentView extends BorderPane {
             plot.addRings(new double[][]{e[hovered]}, Color.web("#24292f"), 5);
         }
         plot.redraw();
+        if (hovered >= 0 && hovered < e.length && card.isVisible()) {
+            positionCard(e[hovered]);
+        }
     }
 
     /** A square box around the map with a small margin. */
@@ -353,12 +359,60 @@ public final class LatentView extends BorderPane {
             unhover();
             return;
         }
+        showCard(hit);
+    }
+
+    /**
+     * Shows the hover card of a typical point of the first class (the one nearest the centre of its
+     * class on the map), as if the mouse were over it: for screenshots and tests.
+     */
+    public void hoverTypical() {
+        Frame f = vm.frameProperty().get();
+        Codes c = vm.codesProperty().get();
+        if (f == null || c == null || byClass.length == 0 || f.embedding().length != c.size()) {
+            return;
+        }
+        int g = 0;
+        while (g < byClass.length - 1 && byClass[g].length == 0) {
+            g++;
+        }
+        double[][] e = f.embedding();
+        double mx = 0;
+        double my = 0;
+        for (int i : byClass[g]) {
+            mx += e[i][0] / byClass[g].length;
+            my += e[i][1] / byClass[g].length;
+        }
+        int best = -1;
+        double bd = Double.MAX_VALUE;
+        for (int i : byClass[g]) {
+            double d = (e[i][0] - mx) * (e[i][0] - mx) + (e[i][1] - my) * (e[i][1] - my);
+            if (d < bd) {
+                bd = d;
+                best = i;
+            }
+        }
+        if (best >= 0) {
+            showCard(best);
+        }
+    }
+
+    private void showCard(int hit) {
+        Frame f = vm.frameProperty().get();
+        Codes c = vm.codesProperty().get();
+        double[][] e = f.embedding();
         if (hit != hovered) {
             hovered = hit;
             fillCard(c, hit);
             draw();
         }
-        double[] s = plot.toScreen(e[hit][0], e[hit][1]);
+        card.setVisible(true);
+        positionCard(e[hit]);
+    }
+
+    /** Beside the point, inside the plot (flips to the left near the right edge). */
+    private void positionCard(double[] p) {
+        double[] s = plot.toScreen(p[0], p[1]);
         card.applyCss();
         card.autosize();
         double w = card.getWidth();
@@ -366,7 +420,6 @@ public final class LatentView extends BorderPane {
         double cx = s[0] + 14 + w > overlay.getWidth() ? s[0] - 14 - w : s[0] + 14;
         double cy = Math.max(4, Math.min(s[1] - h / 2, overlay.getHeight() - h - 4));
         card.relocate(cx, cy);
-        card.setVisible(true);
     }
 
     private void unhover() {
@@ -382,7 +435,7 @@ public final class LatentView extends BorderPane {
         int k = c.classNames().size();
         String name = cls >= 0 && cls < k ? c.classNames().get(cls) : "unlabelled";
         Circle dot = new Circle(5, colour(Math.max(cls, 0), k));
-        Label title = new Label(name, dot);
+        Label title = new Label(name.chars().anyMatch(Character::isLetter) ? name : "class " + name, dot);
         title.setGraphicTextGap(7);
         title.getStyleClass().add("field-label");
         Label idx = new Label("point " + (i + 1) + " of " + c.size());
