@@ -4,7 +4,6 @@ import dualmcmc.engine.config.Presets;
 import dualmcmc.engine.config.TrainingConfig;
 import dualmcmc.engine.data.Dataset;
 import dualmcmc.engine.data.Datasets;
-import dualmcmc.engine.nn.Adam;
 import dualmcmc.engine.train.DualMcmcTrainer;
 import dualmcmc.engine.train.IterationStats;
 import dualmcmc.engine.train.TrainingListener;
@@ -26,7 +25,6 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -353,7 +351,7 @@ public final class MainModel {
                 CompletableFuture<DualMcmcTrainer> f = new CompletableFuture<>();
                 old.withModels(tr -> {
                     try {
-                        f.complete(transfer((DualMcmcTrainer) tr, next));
+                        f.complete(((DualMcmcTrainer) tr).withConfig(next));
                     } catch (Throwable e) {
                         f.completeExceptionally(e);
                     }
@@ -372,25 +370,6 @@ public final class MainModel {
                 Platform.runLater(this::end);
             }
         });
-    }
-
-    /** A trainer with {@code cfg} over the same models, continuing the optimiser, batch and iteration state. */
-    private DualMcmcTrainer transfer(DualMcmcTrainer old, TrainingConfig cfg) {
-        var models = old.models();
-        DualMcmcTrainer nt = new DualMcmcTrainer(models, old.data(), cfg, runSeed);
-        for (int i = 0; i < 3; i++) {
-            Adam a = old.optimisers().get(i);
-            Adam b = nt.optimisers().get(i);
-            List<INDArray> ma = a.moments();
-            List<INDArray> mb = b.moments();
-            for (int j = 0; j < ma.size(); j++) {
-                mb.get(j).assign(ma.get(j));
-            }
-            b.setSteps(a.steps());
-        }
-        nt.batches().setPosition(old.batches().position());
-        nt.setIteration(old.iteration());
-        return nt;
     }
 
     /**
