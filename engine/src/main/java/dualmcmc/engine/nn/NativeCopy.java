@@ -15,8 +15,10 @@ final class NativeCopy {
 
     /** Loops index the raw buffer, so the array must be dense, 'c' ordered and unshifted. */
     static INDArray contiguous(INDArray a) {
-        boolean plain = a.ordering() == 'c' && !a.isView() && a.offset() == 0
-                && a.data().length() == a.length();
+        // not isView(): ND4J flags reshapes (and arrays over the front of a reused buffer) as views,
+        // and copying those on every call churned megabytes of native memory that only a GC frees
+        boolean plain = a.ordering() == 'c' && a.offset() == 0 && a.data().length() >= a.length()
+                && org.nd4j.linalg.api.shape.Shape.hasDefaultStridesForShape(a);
         return plain ? a : a.dup('c');
     }
 
