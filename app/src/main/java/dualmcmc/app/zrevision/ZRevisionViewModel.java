@@ -3,20 +3,21 @@ package dualmcmc.app.zrevision;
 import dualmcmc.app.DataInfo;
 import dualmcmc.app.MainModel;
 import dualmcmc.app.ModelProbe;
+import dualmcmc.app.chain.ChainViewModel;
 import dualmcmc.engine.config.LangevinSettings;
+import dualmcmc.engine.config.TrainingConfig;
 import dualmcmc.engine.mcmc.ChainInit;
 import dualmcmc.engine.mcmc.ChainRunner;
 import dualmcmc.engine.mcmc.ChainTrace;
+import dualmcmc.engine.train.DualMcmcTrainer;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * The z-revision replay for a few observations x: z_0 from the inference model q(z|x) (dual-MCMC)
@@ -24,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
  * steps z <- z - (s_z^2/2)(d||x - g(z)||^2/dz / sigma^2 + z / sigma_p^2) + n_z U, with g(z_tau)
  * moving toward x. For a 2-D latent also the target -log p(z|x) of the selected point on a grid.
  */
-public final class ZRevisionViewModel {
+public final class ZRevisionViewModel extends ChainViewModel<ZRevisionViewModel.Result> {
     public static final int MAX_PICKS = 8;
     private static final int GRID = 64;
 
@@ -32,44 +33,16 @@ public final class ZRevisionViewModel {
                          double[][] qMu, double[][] qSd, int selected, long iteration, LangevinSettings settings) {
     }
 
-    private final MainModel main;
-    private final ObjectProperty<ChainInit> init = new SimpleObjectProperty<>(ChainInit.INFERENCE);
-    private final ObjectProperty<LangevinSettings> settings = new SimpleObjectProperty<>();
-    private final IntegerProperty seed = new SimpleIntegerProperty(11);
     private final IntegerProperty selected = new SimpleIntegerProperty();
     private final ObservableList<float[]> picks = FXCollections.observableArrayList();
-    private final ObjectProperty<Result> result = new SimpleObjectProperty<>();
-    private CompletableFuture<Result> inFlight;
-    private CompletableFuture<Result> next;
 
     public ZRevisionViewModel(MainModel main) {
-        this.main = main;
-        settings.set(main.config().zChain());
-        main.configProperty().addListener((o, a, b) -> {
-            if (a == null || !a.zChain().equals(b.zChain())) {
-                settings.set(b.zChain());
-            }
-        });
-        main.generationProperty().addListener((o, a, b) -> {
-            result.set(null);
-            defaultPicks();
-            run();
-        });
-        settings.addListener((o, a, b) -> run());
-        init.addListener((o, a, b) -> run());
-        seed.addListener((o, a, b) -> run());
+        super(main, ChainInit.INFERENCE, 11, TrainingConfig::zChain);
     }
 
-    public ObjectProperty<ChainInit> initProperty() {
-        return init;
-    }
-
-    public ObjectProperty<LangevinSettings> settingsProperty() {
-        return settings;
-    }
-
-    public ObjectProperty<Result> resultProperty() {
-        return result;
+    @Override
+    protected void modelsReplaced() {
+        defaultPicks();
     }
 
     public ObservableList<float[]> picks() {
@@ -78,10 +51,6 @@ public final class ZRevisionViewModel {
 
     public IntegerProperty selectedProperty() {
         return selected;
-    }
-
-    public void resample() {
-        seed.set(seed.get() + 1);
     }
 
     /** A few data points (2-D) or test images to start with, so the view shows chains at once. */
@@ -117,7 +86,7 @@ public final class ZRevisionViewModel {
 
     public void clearPicks() {
         picks.clear();
-        result.set(null);
+        resultProperty().set(null);
     }
 
     public void select(int i) {
@@ -125,24 +94,15 @@ public final class ZRevisionViewModel {
         run();
     }
 
-    public CompletableFuture<Result> run() {
-        DataInfo info = main.dataProperty().get();
-        if (info == null || picks.isEmpty()) {
-            return CompletableFuture.completedFuture(null);
+    @Override
+    protected Function<DualMcmcTrainer, Result> job(DataInfo info, ChainInit in, LangevinSettings s, long sd) {
+        if (picks.isEmpty()) {
+            return null;
         }
-        if (inFlight != null) {
-            if (next == null) {
-                next = new CompletableFuture<>();
-            }
-            return next;
-        }
-        LangevinSettings s = settings.get();
-        ChainInit in = init.get();
-        long sd = seed.get();
         float[][] targets = picks.toArray(new float[0][]);
         int sel = Math.min(selected.get(), targets.length - 1);
         boolean image = info.image();
-        CompletableFuture<Result> f = main.compute(tr -> {
+        return tr -> {
             var models = tr.models();
             INDArray x = ModelProbe.matrix(targets);
             ChainTrace trace = new ChainRunner(models, tr.config()).zChains(in, s, x, targets.length, sd);
@@ -164,19 +124,6 @@ public final class ZRevisionViewModel {
                 post = ModelProbe.posteriorEnergyGrid(models, tr.config(), targets[sel], lb, GRID);
             }
             return new Result(trace, targets, post, lb, q[0], q[1], sel, tr.iteration(), s);
-        });
-        inFlight = f;
-        f.whenComplete((r, e) -> {
-            inFlight = null;
-            if (r != null) {
-                result.set(r);
-            }
-            CompletableFuture<Result> waiting = next;
-            if (waiting != null) {
-                next = null;
-                run().whenComplete((r2, e2) -> waiting.complete(r2));
-            }
-        });
-        return f;
+        };
     }
 }
