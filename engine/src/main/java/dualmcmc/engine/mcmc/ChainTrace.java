@@ -77,10 +77,6 @@ public final class ChainTrace {
         return states[step][r].clone();
     }
 
-    public boolean hasDecoded() {
-        return decoded != null;
-    }
-
     /** g(z) of the r-th recorded z-chain at a step; a copy. */
     public float[] decoded(int step, int r) {
         if (decoded == null) {

@@ -18,10 +18,6 @@ public final class Init {
         return dataType;
     }
 
-    public Rng rng() {
-        return rng;
-    }
-
     /** Xavier (Glorot) normal, gain 1, as torch.nn.init.xavier_normal_. */
     public INDArray xavierNormal(long[] shape, long fanIn, long fanOut) {
         INDArray w = rng.fillGaussian(org.nd4j.linalg.factory.Nd4j.create(DataType.FLOAT, shape));

@@ -67,10 +67,6 @@ public final class Network {
         }
     }
 
-    public long parameterCount() {
-        return parameters.stream().mapToLong(Parameter::size).sum();
-    }
-
     public List<Layer> layers() {
         return layers;
     }

@@ -65,14 +65,6 @@ public final class Rng {
         return fillGaussian(Nd4j.create(Nd4j.defaultFloatingPointType(), shape));
     }
 
-    public double nextDouble() {
-        return random.nextDouble();
-    }
-
-    public long nextLong() {
-        return random.nextLong();
-    }
-
     /** SplitMix64 finaliser over the seed and the name's bytes: well-spread, stable across JVMs. */
     static long mix(long seed, String name) {
         long h = seed ^ 0x9E3779B97F4A7C15L;
