@@ -5,6 +5,7 @@ import dualmcmc.engine.config.TrainingConfig;
 import dualmcmc.engine.data.Dataset;
 import dualmcmc.engine.data.Datasets;
 import dualmcmc.engine.io.AtomicFiles;
+import dualmcmc.engine.io.Autosaver;
 import dualmcmc.engine.io.Checkpoint;
 import dualmcmc.engine.io.Json;
 import dualmcmc.engine.io.RunStore;
@@ -15,7 +16,9 @@ import dualmcmc.engine.train.IterationStats;
 import dualmcmc.engine.train.TrainingSetup;
 import dualmcmc.engine.util.Nd4jSetup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
@@ -65,11 +68,22 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Also evaluate every K iterations into metrics.jsonl (0: only at the end)")
     int evalEvery;
 
+    @Option(names = "--autosave-every", defaultValue = "0", paramLabel = "N",
+            description = "Also save DIR/autosave/autosave-<iteration>.dmcx every N iterations (0: off)")
+    int autosaveEvery;
+
+    @Option(names = "--autosave-keep", defaultValue = "3", paramLabel = "K", description = "Autosaves kept (newest)")
+    int autosaveKeep;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        if (iterations < 0 || logEvery < 1 || evalSamples < 1 || evalEvery < 0) {
-            throw new IllegalArgumentException(
-                    "--iterations and --eval-every must be >= 0, --log-every and --eval-samples >= 1");
+        if (iterations < 0 || logEvery < 1 || evalSamples < 1 || evalEvery < 0 || autosaveEvery < 0
+                || autosaveKeep < 1) {
+            throw new IllegalArgumentException("--iterations, --eval-every and --autosave-every must be >= 0, "
+                    + "--log-every, --eval-samples and --autosave-keep >= 1");
         }
         Nd4jSetup.init();
         Dataset data;
@@ -99,6 +113,18 @@ public final class TrainCommand implements Callable<Integer> {
         }
         long target = trainer.iteration() + iterations;
         Files.createDirectories(out);
+        Autosaver autosaver = autosaveEvery == 0 ? null : new Autosaver(trainer, dataDir, out.resolve("autosave"),
+                autosaveEvery, autosaveKeep, new Autosaver.Listener() {
+                    @Override
+                    public void saved(Path file) {
+                        System.err.println("autosaved " + file);
+                    }
+
+                    @Override
+                    public void failed(String message) {
+                        System.err.println(message);
+                    }
+                });
         long start = System.nanoTime();
         String diverged = null;
         IterationStats last = null;
@@ -114,8 +140,11 @@ public final class TrainCommand implements Callable<Integer> {
                     System.err.println(diverged);
                     break;
                 }
+                if (autosaver != null) {
+                    autosaver.iterationDone(last);
+                }
                 if (last.iteration() % logEvery == 0 || last.iteration() == target) {
-                    Map<String, Object> line = statsMap(last);
+                    Map<String, Object> line = last.toMap();
                     if (evalEvery > 0 && last.iteration() % evalEvery == 0) {
                         line.put("eval", Evaluation.evaluate(trainer.models(), cfg, data, evalSamples, seed));
                         System.err.println("eval " + Json.write(line.get("eval")));
@@ -132,7 +161,7 @@ public final class TrainCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         long done = trainer.iteration();
         Map<String, Object> eval = Evaluation.evaluate(trainer.models(), cfg, data, evalSamples, seed);
-        RunStore.save(out, trainer, dataDir, eval);
+        RunStore.save(out, trainer, dataDir, eval, Map.of("recipe", recipe(seconds)));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("dataset", data.name());
         summary.put("preset", presetName);
@@ -140,7 +169,7 @@ public final class TrainCommand implements Callable<Integer> {
         summary.put("iterations", done);
         summary.put("seconds", seconds);
         summary.put("ms_per_iteration", iterations == 0 ? null : 1e3 * seconds / iterations);
-        summary.put("final", last == null ? null : statsMap(last));
+        summary.put("final", last == null ? null : last.toMap());
         summary.put("eval", eval);
         summary.put("diverged", diverged);
         summary.put("out", out.toString());
@@ -150,16 +179,14 @@ public final class TrainCommand implements Callable<Integer> {
         return diverged == null ? 0 : 1;
     }
 
-    static Map<String, Object> statsMap(IterationStats s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("iteration", s.iteration());
-        m.put("epoch", s.epoch());
-        m.put("errE", s.errE());
-        m.put("errG", s.errG());
-        m.put("errI", s.errI());
-        m.put("energy_data", s.energyData());
-        m.put("energy_samples", s.energySamples());
-        m.put("seconds", s.seconds());
-        return m;
+    /** How this checkpoint was made, so a bundled model can be retrained and its cost judged. */
+    private Map<String, Object> recipe(double seconds) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("command", "dualmcmc train " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        r.put("iterations", iterations);
+        r.put("seconds", seconds);
+        r.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.arch")
+                + ", Java " + System.getProperty("java.version"));
+        return r;
     }
 }

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -47,6 +48,11 @@ public final class Checkpoint {
     public static final int VERSION = 1;
     public static final String EXTENSION = ".dmcx";
     private static final String MANIFEST = "manifest.json";
+    /**
+     * The random state needs no array: every draw of iteration t (batch order, chain noise,
+     * generator codes) comes from a generator seeded by (seed, t), so seed + iteration restore it.
+     */
+    private static final String RNG_SCHEME = "derived from (seed, iteration) per draw";
 
     private Checkpoint() {
     }
@@ -61,6 +67,15 @@ public final class Checkpoint {
 
     public static void save(Path file, DualMcmcTrainer trainer, Path dataDir, Map<String, Object> metrics)
             throws IOException {
+        save(file, trainer, dataDir, metrics, Map.of());
+    }
+
+    /**
+     * As {@link #save(Path, DualMcmcTrainer, Path, Map)}, with {@code extra} manifest fields
+     * (e.g. {@code recipe}: the command, seed and wall time that produced a bundled model).
+     */
+    public static void save(Path file, DualMcmcTrainer trainer, Path dataDir, Map<String, Object> metrics,
+                            Map<String, Object> extra) throws IOException {
         ModelSet models = trainer.models();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", FORMAT);
@@ -71,6 +86,7 @@ public final class Checkpoint {
         m.put("iteration", trainer.iteration());
         m.put("batch_position", trainer.batches().position());
         m.put("config", trainer.config().values());
+        m.put("rng", Map.of("scheme", RNG_SCHEME, "seed", trainer.seed(), "iteration", trainer.iteration()));
         Map<String, Object> arch = new LinkedHashMap<>();
         for (int i = 0; i < 3; i++) {
             arch.put(ModelSet.networkNames().get(i), models.networks().get(i).describe());
@@ -79,6 +95,12 @@ public final class Checkpoint {
         m.put("optimiser_steps", trainer.optimisers().stream().map(Adam::steps).toList());
         m.put("metrics", metrics == null ? Map.of() : metrics);
         m.put("created", Instant.now().toString());
+        extra.forEach((k, v) -> {
+            if (m.containsKey(k)) {
+                throw new IllegalArgumentException("manifest field '" + k + "' is reserved");
+            }
+            m.put(k, v);
+        });
         Map<String, INDArray> arrays = arrays(trainer);
         Map<String, Object> shapes = new LinkedHashMap<>();
         arrays.forEach((name, a) -> shapes.put(name, a.shape()));
@@ -98,7 +120,10 @@ public final class Checkpoint {
         });
     }
 
-    /** Parameters and optimiser moments by entry name, e.g. {@code ebm/0.weight.npy}, {@code adam/ebm/0.weight.m.npy}. */
+    /**
+     * Parameters, optimiser moments and layer state by entry name, e.g. {@code ebm/0.weight.npy},
+     * {@code adam/ebm/0.weight.m.npy}, {@code state/ebm/0.weight.u.npy} (spectral norm's vectors).
+     */
     private static Map<String, INDArray> arrays(DualMcmcTrainer trainer) {
         Map<String, INDArray> out = new LinkedHashMap<>();
         List<Network> nets = trainer.models().networks();
@@ -113,6 +138,7 @@ public final class Checkpoint {
                 out.put("adam/" + model + "/" + name + ".m.npy", moments.get(2 * j));
                 out.put("adam/" + model + "/" + name + ".v.npy", moments.get(2 * j + 1));
             }
+            net.state().forEach((name, a) -> out.put("state/" + model + "/" + name + ".npy", a));
         }
         return out;
     }
@@ -123,21 +149,57 @@ public final class Checkpoint {
      * file and the problem, and nothing of the caller's state has been touched.
      */
     public static Loaded load(Path file) throws IOException {
-        Map<String, byte[]> entries = readEntries(file);
-        byte[] manifestBytes = entries.get(MANIFEST);
-        if (manifestBytes == null) {
-            throw new IllegalArgumentException(file + ": not a checkpoint (no " + MANIFEST + ")");
+        return load(readEntries(file), file.toString());
+    }
+
+    /** Reads a checkpoint from a stream (e.g. a bundled example on the classpath); {@code source} names it in messages. */
+    public static Loaded load(InputStream in, String source) throws IOException {
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.put(checkedName(e, source), zip.readAllBytes());
+            }
+        } catch (ZipException | java.io.EOFException e) {
+            throw new IllegalArgumentException(source + ": not a readable checkpoint (corrupt or truncated: "
+                    + e.getMessage() + ")");
         }
+        return load(entries, source);
+    }
+
+    /** The manifest alone, without building models: cheap enough for a gallery of examples. */
+    public static JsonNode manifest(InputStream in, String source) throws IOException {
+        try (ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (MANIFEST.equals(e.getName())) {
+                    return parseManifest(zip.readAllBytes(), source);
+                }
+            }
+        } catch (ZipException | java.io.EOFException e) {
+            throw new IllegalArgumentException(source + ": not a readable checkpoint (" + e.getMessage() + ")");
+        }
+        throw new IllegalArgumentException(source + ": not a checkpoint (no " + MANIFEST + ")");
+    }
+
+    private static JsonNode parseManifest(byte[] bytes, Object file) {
         JsonNode m;
         try {
-            m = Json.MAPPER.readTree(manifestBytes);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(file + ": manifest is not valid JSON: " + e.getOriginalMessage());
+            m = Json.MAPPER.readTree(bytes);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": manifest is not valid JSON: " + e.getMessage());
         }
         if (!FORMAT.equals(m.path("format").asText()) || m.path("version").asInt(-1) != VERSION) {
             throw new IllegalArgumentException(file + ": expected " + FORMAT + " version " + VERSION + ", found "
                     + m.path("format").asText("?") + " version " + m.path("version").asText("?"));
         }
+        return m;
+    }
+
+    private static Loaded load(Map<String, byte[]> entries, String file) throws IOException {
+        byte[] manifestBytes = entries.get(MANIFEST);
+        if (manifestBytes == null) {
+            throw new IllegalArgumentException(file + ": not a checkpoint (no " + MANIFEST + ")");
+        }
+        JsonNode m = parseManifest(manifestBytes, file);
         TrainingConfig cfg;
         Dataset data;
         try {
@@ -189,10 +251,7 @@ public final class Checkpoint {
             Enumeration<? extends ZipEntry> all = zip.entries();
             while (all.hasMoreElements()) {
                 ZipEntry e = all.nextElement();
-                String name = e.getName();
-                if (name.startsWith("/") || name.contains("..") || name.contains("\\")) {
-                    throw new IllegalArgumentException(file + ": entry '" + name + "' points outside the archive");
-                }
+                String name = checkedName(e, file);
                 try (InputStream in = zip.getInputStream(e)) {
                     entries.put(name, in.readAllBytes());
                 }
@@ -204,6 +263,15 @@ public final class Checkpoint {
                     + e.getMessage() + ")");
         }
         return entries;
+    }
+
+    /** Refuses entry names that would resolve outside the archive (zip slip) if anyone extracted it. */
+    private static String checkedName(ZipEntry e, Object source) {
+        String name = e.getName();
+        if (name.startsWith("/") || name.contains("..") || name.contains("\\")) {
+            throw new IllegalArgumentException(source + ": entry '" + name + "' points outside the archive");
+        }
+        return name;
     }
 
     private static Object jsonValue(JsonNode v) {

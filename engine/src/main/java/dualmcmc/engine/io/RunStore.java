@@ -20,8 +20,13 @@ public final class RunStore {
 
     public static void save(Path dir, DualMcmcTrainer trainer, Path dataDir, Map<String, Object> metrics)
             throws IOException {
+        save(dir, trainer, dataDir, metrics, Map.of());
+    }
+
+    public static void save(Path dir, DualMcmcTrainer trainer, Path dataDir, Map<String, Object> metrics,
+                            Map<String, Object> extra) throws IOException {
         Files.createDirectories(dir);
-        Checkpoint.save(dir.resolve(CHECKPOINT), trainer, dataDir, metrics);
+        Checkpoint.save(dir.resolve(CHECKPOINT), trainer, dataDir, metrics, extra);
     }
 
     public static Checkpoint.Loaded load(Path runOrCheckpoint) throws IOException {

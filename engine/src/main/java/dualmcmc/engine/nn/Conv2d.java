@@ -5,6 +5,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * 2-D convolution on NCHW input, weights [out, in, k, k] as PyTorch's nn.Conv2d, computed as
@@ -245,6 +246,11 @@ public final class Conv2d implements Layer {
             scratch[slot] = new double[n];
         }
         return scratch[slot];
+    }
+
+    @Override
+    public Map<String, INDArray> state() {
+        return weight.state("weight");
     }
 
     @Override

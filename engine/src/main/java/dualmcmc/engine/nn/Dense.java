@@ -5,6 +5,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Fully connected layer y = x W^T + b, weights [out, in] as in PyTorch's nn.Linear. */
 public final class Dense implements Layer {
@@ -45,6 +46,11 @@ public final class Dense implements Layer {
         INDArray gx = inputGrad.get(gy.dataType(), gy.rows(), in);
         Nd4j.gemm(gy, w, gx, false, false, 1.0, 0.0);
         return gx;
+    }
+
+    @Override
+    public Map<String, INDArray> state() {
+        return weight.state("weight");
     }
 
     @Override

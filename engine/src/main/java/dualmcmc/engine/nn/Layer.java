@@ -3,6 +3,7 @@ package dualmcmc.engine.nn;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One differentiable step of a network with a hand-written backward pass.
@@ -25,6 +26,14 @@ public interface Layer {
 
     default List<Parameter> parameters() {
         return List.of();
+    }
+
+    /**
+     * State that is not trained by gradients but must be saved for an exact resume (spectral
+     * norm's power-iteration vectors), by name, e.g. {@code weight.u}; arrays are live views.
+     */
+    default Map<String, INDArray> state() {
+        return Map.of();
     }
 
     /** Called after the optimiser changed the parameters (spectral norm recomputes W / sigma). */

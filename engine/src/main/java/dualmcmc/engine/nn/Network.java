@@ -4,7 +4,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** A sequence of layers: forward in order, backward in reverse. Batch first, samples flat or NCHW. */
@@ -53,6 +55,17 @@ public final class Network {
             }
         }
         throw new IllegalArgumentException("not a parameter of this network");
+    }
+
+    /** Non-trained state of all layers (see {@link Layer#state()}), named like parameters: {@code 2.weight.u}. */
+    public Map<String, INDArray> state() {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        for (int i = 0; i < layers.size(); i++) {
+            for (Map.Entry<String, INDArray> e : layers.get(i).state().entrySet()) {
+                out.put(i + "." + e.getKey(), e.getValue());
+            }
+        }
+        return out;
     }
 
     public void zeroGrad() {

@@ -3,6 +3,9 @@ package dualmcmc.engine.nn;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Spectral normalisation W_sn = W / sigma(W) (Miyato et al. 2018), sigma estimated by power
  * iteration with persistent vectors u, v as in torch.nn.utils.spectral_norm.
@@ -55,6 +58,13 @@ final class SpectralNorm {
 
     double sigma() {
         return sigma;
+    }
+
+    Map<String, INDArray> state(String prefix) {
+        Map<String, INDArray> m = new LinkedHashMap<>();
+        m.put(prefix + ".u", u);
+        m.put(prefix + ".v", v);
+        return m;
     }
 
     INDArray backward(INDArray gradNormalised) {

@@ -2,6 +2,8 @@ package dualmcmc.engine.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.util.Map;
+
 /**
  * A layer's weight parameter, optionally spectrally normalised: layers compute with
  * {@link #effective()} and hand back dL/d(effective) through {@link #addGradient}, which applies
@@ -34,6 +36,11 @@ final class Weight {
         if (spectralNorm != null) {
             spectralNorm.update(training);
         }
+    }
+
+    /** Spectral norm's u and v under {@code prefix.u} / {@code prefix.v}; empty without it. */
+    Map<String, INDArray> state(String prefix) {
+        return spectralNorm == null ? Map.of() : spectralNorm.state(prefix);
     }
 
     /** Suffix for layer descriptions. */

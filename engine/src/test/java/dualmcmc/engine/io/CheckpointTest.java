@@ -9,6 +9,8 @@ import dualmcmc.engine.train.DualMcmcTrainer;
 import dualmcmc.engine.train.IterationStats;
 import dualmcmc.engine.train.TrainingSetup;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -37,15 +39,21 @@ class CheckpointTest {
     Path tmp;
 
     private static DualMcmcTrainer trainer(long seed) throws IOException {
-        return TrainingSetup.create(Datasets.load("ring8", null, seed), SMALL, seed).trainer();
+        return trainer(seed, SMALL);
     }
 
+    static DualMcmcTrainer trainer(long seed, TrainingConfig cfg) throws IOException {
+        return TrainingSetup.create(Datasets.load("ring8", null, seed), cfg, seed).trainer();
+    }
+
+    /** Everything a resume needs: parameters, layer state (spectral norm's u, v) and Adam moments. */
     private static List<INDArray> state(DualMcmcTrainer t) {
         List<INDArray> all = new ArrayList<>();
         for (Network n : t.models().networks()) {
             for (Parameter p : n.parameters()) {
                 all.add(p.value().dup());
             }
+            n.state().values().forEach(a -> all.add(a.dup()));
         }
         t.optimisers().forEach(a -> a.moments().forEach(m -> all.add(m.dup())));
         return all;
@@ -71,20 +79,24 @@ class CheckpointTest {
         }
     }
 
-    @Test
-    void resumingGivesTheSameNumbersAsAnUninterruptedRun() throws IOException {
-        DualMcmcTrainer straight = trainer(5);
+    @ParameterizedTest(name = "spectral norm {0}")
+    @ValueSource(booleans = {false, true})
+    void resumingGivesTheSameNumbersAsAnUninterruptedRun(boolean spectralNorm) throws IOException {
+        TrainingConfig cfg = SMALL.withValue("spectral_norm", spectralNorm);
+        DualMcmcTrainer straight = trainer(5, cfg);
         IterationStats last = null;
         for (int i = 0; i < 6; i++) {
             last = straight.step();
         }
-        DualMcmcTrainer first = trainer(5);
+        DualMcmcTrainer first = trainer(5, cfg);
         for (int i = 0; i < 3; i++) {
             first.step();
         }
         Path file = tmp.resolve("half.dmcx");
         Checkpoint.save(file, first, null, null);
         DualMcmcTrainer resumed = Checkpoint.load(file).trainer();
+        assertEquals(spectralNorm, !resumed.models().energy().network().state().isEmpty(),
+                "spectral norm's power-iteration vectors travel with the checkpoint");
         IterationStats resumedLast = null;
         for (int i = 0; i < 3; i++) {
             resumedLast = resumed.step();
@@ -111,6 +123,26 @@ class CheckpointTest {
         try (var files = Files.list(tmp)) {
             assertEquals(1, files.count(), "no temporary file left behind");
         }
+    }
+
+    @Test
+    void aCheckpointReadsTheSameFromAStreamAndRefusesATruncatedOne() throws IOException {
+        DualMcmcTrainer t = trainer(11);
+        t.step();
+        Path file = tmp.resolve("s.dmcx");
+        Checkpoint.save(file, t, null, Map.of(), Map.of("recipe", Map.of("command", "dualmcmc train x")));
+        byte[] bytes = Files.readAllBytes(file);
+        Checkpoint.Loaded back = Checkpoint.load(new java.io.ByteArrayInputStream(bytes), "stream");
+        assertEquals(state(t), state(back.trainer()));
+        assertEquals("dualmcmc train x", back.manifest().at("/recipe/command").asText());
+        assertEquals(1, back.manifest().at("/rng/iteration").asLong());
+        assertEquals("dualmcmc train x",
+                Checkpoint.manifest(new java.io.ByteArrayInputStream(bytes), "stream").at("/recipe/command").asText());
+        String m = assertThrows(IllegalArgumentException.class, () -> Checkpoint.load(
+                new java.io.ByteArrayInputStream(Arrays.copyOf(bytes, bytes.length / 3)), "cut.dmcx")).getMessage();
+        assertTrue(m.startsWith("cut.dmcx: "), m);
+        assertThrows(IllegalArgumentException.class, () -> Checkpoint.save(file, t, null, Map.of(),
+                Map.of("iteration", 5)), "extra fields cannot overwrite the state");
     }
 
     private Path zipWith(String name, Map<String, byte[]> entries) throws IOException {
