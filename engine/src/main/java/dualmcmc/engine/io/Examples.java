@@ -14,9 +14,9 @@ import java.util.Optional;
 
 /**
  * The pretrained models bundled in {@code assets/examples/}: {@code index.json} orders them and
- * gives each a title and a sentence; everything measured (metrics, iterations, the recipe that
- * trained it) is read from the checkpoint's own manifest, so the gallery cannot disagree with the
- * model it opens.
+ * gives each a title, a sentence and its recipe (the CLI command, seed and wall time that made
+ * it); what is measured (metrics, iterations) is read from the checkpoint's own manifest, so the
+ * gallery cannot disagree with the model it opens.
  */
 public final class Examples {
     static final String FOLDER = "examples/";
@@ -93,7 +93,8 @@ public final class Examples {
         @SuppressWarnings("unchecked")
         Map<String, Object> metrics = Json.MAPPER.convertValue(m.path("metrics"), LinkedHashMap.class);
         return new Example(id, entry.path("title").asText(id), m.path("dataset").asText(),
-                entry.path("description").asText(""), metrics, m.path("recipe").path("command").asText(""),
+                entry.path("description").asText(""), metrics,
+                entry.path("recipe").path("command").asText(m.path("recipe").path("command").asText("")),
                 m.path("iteration").asLong(), bytes.length);
     }
 }

@@ -1,0 +1,58 @@
+package dualmcmc.engine.io;
+
+import dualmcmc.engine.metrics.Evaluation;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The bundled pretrained models are part of the product: they load, and they are as good as they claim. */
+class ExamplesTest {
+
+    @Test
+    void everyBundledExampleLoadsAndCarriesItsRecipe() throws IOException {
+        List<Examples.Example> all = Examples.list();
+        assertTrue(all.size() >= 2, "ring8 and grid25 at least: " + all);
+        long bytes = 0;
+        for (Examples.Example e : all) {
+            Checkpoint.Loaded loaded = Examples.load(e.id());
+            assertEquals(e.dataset(), loaded.data().name());
+            assertEquals(e.iterations(), loaded.iteration());
+            assertTrue(e.recipe().startsWith("dualmcmc train --dataset " + e.dataset()), e.recipe());
+            assertFalse(e.metrics().isEmpty(), e.id() + " has its evaluation in the manifest");
+            bytes += e.bytes();
+        }
+        assertTrue(bytes < 10_000_000, "bundled examples stay small: " + bytes + " bytes");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theRing8ExampleMeetsTheEngineThresholdsAndItsManifestTellsTheTruth() throws IOException {
+        Examples.Example ring8 = Examples.find("ring8").orElseThrow();
+        Map<String, Object> revised = (Map<String, Object>) ring8.metrics().get("revised");
+        Map<String, Object> generator = (Map<String, Object>) ring8.metrics().get("generator");
+        assertEquals(8, ((Number) revised.get("modes")).intValue());
+        double hq = ((Number) revised.get("hq")).doubleValue();
+        assertTrue(hq >= 0.8 && hq > ((Number) generator.get("hq")).doubleValue(), ring8.metrics().toString());
+
+        // re-evaluate the loaded model: the stored numbers are what this model does
+        Checkpoint.Loaded loaded = Examples.load("ring8");
+        Map<String, Object> again = Evaluation.evaluate(loaded.models(), loaded.config(), loaded.data(), 2500,
+                loaded.seed());
+        Map<String, Object> revisedAgain = (Map<String, Object>) again.get("revised");
+        assertEquals(8, revisedAgain.get("modes"));
+        assertEquals(hq, ((Number) revisedAgain.get("hq")).doubleValue(), 0.03);
+    }
+
+    @Test
+    void anUnknownExampleIsNamedInTheMessage() {
+        String m = assertThrows(IllegalArgumentException.class, () -> Examples.load("nope")).getMessage();
+        assertTrue(m.contains("'nope'") && m.contains("ring8"), m);
+    }
+}
