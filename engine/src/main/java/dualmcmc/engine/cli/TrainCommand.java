@@ -40,7 +40,9 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Continue a checkpoint (its data set, seed and state) for --iterations more")
     Path resume;
 
-    @Option(names = "--data", paramLabel = "PATH", description = "Folder with full IDX files (fashion-mnist, mnist)")
+    @Option(names = "--data", paramLabel = "PATH", description = "Data to import: a folder with the full IDX"
+            + " files (fashion-mnist, mnist); the CIFAR-10 binary version, its folder or one .bin batch (cifar10);"
+            + " a folder of PNG/JPEG/GIF/BMP pictures, one subfolder per class or all in one (images, images-gray)")
     Path dataDir;
 
     @Option(names = "--preset", description = "Starting configuration (default: the data set's)")

@@ -16,7 +16,7 @@ public final class Presets {
     }
 
     public static List<String> names() {
-        return List.of("toy2d", "toy2d-reference", "image28", "digits8");
+        return List.of("toy2d", "toy2d-reference", "image28", "digits8", "image32");
     }
 
     public static TrainingConfig get(String name) {
@@ -25,6 +25,7 @@ public final class Presets {
             case "toy2d" -> new TrainingConfig(toyTuned());
             case "image28" -> new TrainingConfig(image28());
             case "digits8" -> new TrainingConfig(digits8());
+            case "image32" -> new TrainingConfig(image32());
             default -> throw new IllegalArgumentException("unknown preset '" + name + "'; presets: "
                     + String.join(", ", names()));
         };
@@ -34,7 +35,8 @@ public final class Presets {
     public static String defaultFor(String dataset) {
         return switch (dataset) {
             case "digits" -> "digits8";
-            case "fashion-mnist", "mnist" -> "image28";
+            case "fashion-mnist", "mnist", "images-gray" -> "image28";
+            case "cifar10", "images" -> "image32";
             default -> "toy2d";
         };
     }
@@ -93,6 +95,13 @@ public final class Presets {
         m.put("batch", 64);
         m.put("x_step", 0.5);
         m.put("x_noise", 0.001);
+        return m;
+    }
+
+    /** image28's settings on the 32x32 networks, for CIFAR-10 and imported colour pictures. */
+    private static Map<String, Object> image32() {
+        Map<String, Object> m = image28();
+        m.put("arch", "conv32");
         return m;
     }
 

@@ -19,8 +19,8 @@ public final class TrainingConfig {
 
     /** The schema, in display order. */
     public static final List<Hyperparameter> SCHEMA = List.of(
-            Hyperparameter.choice("arch", List.of("mlp", "conv28", "conv8"), NETWORKS,
-                    "Network family: MLPs for 2-D points, small conv nets for 28x28 or 8x8 images"),
+            Hyperparameter.choice("arch", List.of("mlp", "conv28", "conv8", "conv32"), NETWORKS,
+                    "Network family: MLPs for 2-D points, small conv nets for 28x28, 8x8 or 32x32 images"),
             Hyperparameter.integer("width", 1, 4096, NETWORKS, "width", "Hidden width of the MLPs"),
             Hyperparameter.integer("nz", 1, 1024, NETWORKS, "nz", "Dimension of the latent z of the generator"),
             Hyperparameter.flag("spectral_norm", NETWORKS,

@@ -58,10 +58,7 @@ public final class IdxReader {
         }
         byte[] pixels = readBody(in, source, (int) total, count + " images of " + rows + "x" + cols);
         float[] scaled = new float[pixels.length];
-        for (int i = 0; i < pixels.length; i++) {
-            // Map 0..255 to [-1, 1], the range generators with tanh outputs produce.
-            scaled[i] = (pixels[i] & 0xff) / 127.5f - 1f;
-        }
+        Pixels.toModelUnits(pixels, 0, scaled, 0, pixels.length);
         return new Images(Nd4j.create(scaled, new long[] {count, (long) rows * cols}, 'c'), rows, cols);
     }
 

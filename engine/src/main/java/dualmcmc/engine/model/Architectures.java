@@ -6,12 +6,10 @@ import dualmcmc.engine.nn.Activation;
 import dualmcmc.engine.nn.Conv2d;
 import dualmcmc.engine.nn.Dense;
 import dualmcmc.engine.nn.Init;
-import dualmcmc.engine.nn.Layer;
 import dualmcmc.engine.nn.Network;
 import dualmcmc.engine.nn.Reshape;
 import dualmcmc.engine.nn.Upsample;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,6 +34,7 @@ public final class Architectures {
                     new InferenceModel(mlp(shape.size(), w, 2 * nz, false, init), nz), shape);
             case "conv28" -> conv28(shape, nz, w, sn, init);
             case "conv8" -> conv8(shape, nz, w, sn, init);
+            case "conv32" -> conv32(shape, nz, w, sn, init);
             default -> throw new IllegalArgumentException("unknown arch " + cfg.arch());
         };
     }
@@ -61,38 +60,54 @@ public final class Architectures {
                 new Conv2d(c, 2 * c, 4, 2, 1, sn, init), Activation.leakyRelu(LEAK),
                 new Conv2d(2 * c, 4 * c, 3, 2, 1, sn, init), Activation.leakyRelu(LEAK),
                 Reshape.flat(), new Dense(4 * c * 4 * 4, 1, sn, init)));
-        int g = width;
-        Network gen = new Network(List.of(  // 7 -> 14 -> 28
-                new Dense(nz, g * 7 * 7, false, init), Activation.relu(), new Reshape(g, 7, 7),
-                new Upsample(2), new Conv2d(g, g / 2, 3, 1, 1, false, init), Activation.relu(),
-                new Upsample(2), new Conv2d(g / 2, g / 4, 3, 1, 1, false, init), Activation.relu(),
-                new Conv2d(g / 4, 1, 3, 1, 1, false, init), Activation.tanh(), Reshape.flat()));
-        Network inf = new Network(List.of(new Reshape(1, 28, 28),  // 28 -> 14 -> 7
-                new Conv2d(1, c, 4, 2, 1, false, init), Activation.leakyRelu(LEAK),
-                new Conv2d(c, 2 * c, 4, 2, 1, false, init), Activation.leakyRelu(LEAK),
-                Reshape.flat(), new Dense(2 * c * 7 * 7, 2 * nz, false, init)));
-        return new ModelSet(new EnergyModel(ebm), new Generator(gen, nz), new InferenceModel(inf, nz), shape);
+        return convModels(ebm, shape, nz, width, init);
     }
 
     private static ModelSet conv8(SampleShape shape, int nz, int width, boolean sn, Init init) {
         requireShape(shape, 1, 8, 8, "conv8");
         int c = Math.max(1, width / 2);
-        List<Layer> e = new ArrayList<>(List.of(new Reshape(1, 8, 8),  // 8 -> 8 -> 4 -> 2
+        Network ebm = new Network(List.of(new Reshape(1, 8, 8),  // 8 -> 8 -> 4 -> 2
                 new Conv2d(1, c, 3, 1, 1, sn, init), Activation.leakyRelu(LEAK),
                 new Conv2d(c, 2 * c, 4, 2, 1, sn, init), Activation.leakyRelu(LEAK),
                 new Conv2d(2 * c, 4 * c, 4, 2, 1, sn, init), Activation.leakyRelu(LEAK),
                 Reshape.flat(), new Dense(4 * c * 2 * 2, 1, sn, init)));
+        return convModels(ebm, shape, nz, width, init);
+    }
+
+    /** CIFAR-sized grey or colour images: three stride-2 convolutions in the EBM, as in the paper's 32x32 nets. */
+    private static ModelSet conv32(SampleShape shape, int nz, int width, boolean sn, Init init) {
+        int ch = shape.channels();
+        requireShape(shape, ch == 1 ? 1 : 3, 32, 32, "conv32 (1 or 3 channels)");
+        int c = Math.max(1, width / 2);
+        Network ebm = new Network(List.of(new Reshape(ch, 32, 32),  // 32 -> 16 -> 8 -> 4
+                new Conv2d(ch, c, 4, 2, 1, sn, init), Activation.leakyRelu(LEAK),
+                new Conv2d(c, 2 * c, 4, 2, 1, sn, init), Activation.leakyRelu(LEAK),
+                new Conv2d(2 * c, 4 * c, 4, 2, 1, sn, init), Activation.leakyRelu(LEAK),
+                Reshape.flat(), new Dense(4 * c * 4 * 4, 1, sn, init)));
+        return convModels(ebm, shape, nz, width, init);
+    }
+
+    /**
+     * The generator and inference model shared by the conv families, built after the EBM so that
+     * the initialiser's random stream (and so every weight) stays what it was for conv28 and conv8.
+     * Generator: Dense to a g x s/4 x s/4 map, two Upsample-and-Conv3x3 steps, Conv3x3 to the
+     * image's channels, tanh. Inference: two stride-2 4x4 convolutions, Dense to mean and log-variance.
+     */
+    private static ModelSet convModels(Network ebm, SampleShape shape, int nz, int width, Init init) {
+        int ch = shape.channels();
+        int side = shape.height();
+        int base = side / 4;
+        int c = Math.max(1, width / 2);
         int g = width;
-        Network gen = new Network(List.of(  // 2 -> 4 -> 8
-                new Dense(nz, g * 2 * 2, false, init), Activation.relu(), new Reshape(g, 2, 2),
+        Network gen = new Network(List.of(  // side/4 -> side/2 -> side
+                new Dense(nz, g * base * base, false, init), Activation.relu(), new Reshape(g, base, base),
                 new Upsample(2), new Conv2d(g, g / 2, 3, 1, 1, false, init), Activation.relu(),
                 new Upsample(2), new Conv2d(g / 2, g / 4, 3, 1, 1, false, init), Activation.relu(),
-                new Conv2d(g / 4, 1, 3, 1, 1, false, init), Activation.tanh(), Reshape.flat()));
-        Network inf = new Network(List.of(new Reshape(1, 8, 8),  // 8 -> 4 -> 2
-                new Conv2d(1, c, 4, 2, 1, false, init), Activation.leakyRelu(LEAK),
+                new Conv2d(g / 4, ch, 3, 1, 1, false, init), Activation.tanh(), Reshape.flat()));
+        Network inf = new Network(List.of(new Reshape(ch, side, side),  // side -> side/2 -> side/4
+                new Conv2d(ch, c, 4, 2, 1, false, init), Activation.leakyRelu(LEAK),
                 new Conv2d(c, 2 * c, 4, 2, 1, false, init), Activation.leakyRelu(LEAK),
-                Reshape.flat(), new Dense(2 * c * 2 * 2, 2 * nz, false, init)));
-        return new ModelSet(new EnergyModel(new Network(e)), new Generator(gen, nz), new InferenceModel(inf, nz),
-                shape);
+                Reshape.flat(), new Dense(2 * c * base * base, 2 * nz, false, init)));
+        return new ModelSet(new EnergyModel(ebm), new Generator(gen, nz), new InferenceModel(inf, nz), shape);
     }
 }

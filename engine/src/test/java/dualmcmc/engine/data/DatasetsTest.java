@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +24,7 @@ class DatasetsTest {
     @Test
     void listsToysThenImageSets() {
         assertEquals(List.of("ring8", "grid25", "moons", "swissroll", "pinwheel", "checkerboard", "rings", "spiral",
-                "digits", "fashion-mnist", "mnist"), Datasets.names());
+                "digits", "fashion-mnist", "mnist", "cifar10", "images", "images-gray"), Datasets.names());
     }
 
     @Test
@@ -72,6 +73,18 @@ class DatasetsTest {
         assertEquals(60_000, d.size());
         assertEquals(784, d.x().columns());
         assertEquals(10, Arrays.stream(d.labels()).distinct().count());
+    }
+
+    @Test
+    void detectsAFashionMnistFolderOnlyWhenItHoldsTheTrainingFiles() throws IOException {
+        assertEquals(Optional.empty(), Datasets.detectFashionMnist(dir));
+        Files.write(dir.resolve("train-images-idx3-ubyte.gz"), new byte[] {0});
+        assertEquals(Optional.empty(), Datasets.detectFashionMnist(dir), "labels missing");
+        Files.write(dir.resolve("train-labels-idx1-ubyte"), new byte[] {0});
+        assertEquals(Optional.of(dir), Datasets.detectFashionMnist(dir));
+        assertEquals(Optional.empty(), Datasets.detectFashionMnist(dir.resolve("absent")));
+        assertEquals(systemFashionMnistInstalled(), Datasets.detectFashionMnist().isPresent());
+        assertEquals(10_000, Datasets.load("fashion-mnist", null, 0).size(), "the default stays the bundled split");
     }
 
     @Test

@@ -69,10 +69,11 @@ class NetworkGradientTest {
 
     @Test
     void everyPresetNetwork() {
-        for (String preset : List.of("toy2d", "image28", "digits8")) {
+        for (String preset : List.of("toy2d", "image28", "digits8", "image32")) {
             TrainingConfig cfg = Presets.get(preset).withValue("width", preset.equals("toy2d") ? 8 : 8);
             SampleShape shape = switch (preset) {
                 case "image28" -> SampleShape.image(1, 28, 28);
+                case "image32" -> SampleShape.image(3, 32, 32);
                 case "digits8" -> SampleShape.image(1, 8, 8);
                 default -> SampleShape.vector(2);
             };
