@@ -48,6 +48,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--preset", description = "Starting configuration (default: the data set's)")
     String preset;
 
+    @Option(names = "--mode", paramLabel = "MODE",
+            description = "dual-mcmc (default), inference-only, cooperative, short-run or abp (same as --set mode=MODE)")
+    String mode;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting, e.g. --set x_step=0.1")
     List<String> overrides = new ArrayList<>();
 
@@ -101,7 +105,7 @@ public final class TrainCommand implements Callable<Integer> {
             data = loaded.data();
             dataDir = loaded.dataDir() == null ? null : Path.of(loaded.dataDir());
             presetName = "resumed";
-            cfg = loaded.config().withOverrides(overrides);
+            cfg = loaded.config().withOverrides(withMode(overrides));
             trainer = loaded.trainer().withConfig(cfg);
             seed = loaded.seed();
         } else {
@@ -110,7 +114,7 @@ public final class TrainCommand implements Callable<Integer> {
             }
             data = Datasets.load(dataset, dataDir, seed);
             presetName = preset != null ? preset : Presets.defaultFor(dataset);
-            cfg = Presets.get(presetName).withOverrides(overrides);
+            cfg = Presets.get(presetName).withOverrides(withMode(overrides));
             trainer = TrainingSetup.create(data, cfg, seed).trainer();
         }
         long target = trainer.iteration() + iterations;
@@ -130,10 +134,10 @@ public final class TrainCommand implements Callable<Integer> {
         long start = System.nanoTime();
         String diverged = null;
         IterationStats last = null;
-        java.nio.file.OpenOption[] mode = resume != null
+        java.nio.file.OpenOption[] append = resume != null
                 ? new java.nio.file.OpenOption[]{java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND}
                 : new java.nio.file.OpenOption[0];
-        try (BufferedWriter log = Files.newBufferedWriter(out.resolve("metrics.jsonl"), StandardCharsets.UTF_8, mode)) {
+        try (BufferedWriter log = Files.newBufferedWriter(out.resolve("metrics.jsonl"), StandardCharsets.UTF_8, append)) {
             while (trainer.iteration() < target) {
                 try {
                     last = trainer.step();
@@ -179,6 +183,14 @@ public final class TrainCommand implements Callable<Integer> {
         AtomicFiles.write(out.resolve("summary.json"), json.getBytes(StandardCharsets.UTF_8));
         System.out.println(json);
         return diverged == null ? 0 : 1;
+    }
+
+    private List<String> withMode(List<String> sets) {
+        List<String> all = new ArrayList<>(sets);
+        if (mode != null) {
+            all.add("mode=" + mode);
+        }
+        return all;
     }
 
     /** How this checkpoint was made, so a bundled model can be retrained and its cost judged. */

@@ -43,6 +43,7 @@ public final class Presets {
 
     private static Map<String, Object> common() {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mode", TrainingMode.DUAL_MCMC.key());
         m.put("spectral_norm", false);
         m.put("x_steps", 30);
         m.put("z_steps", 10);

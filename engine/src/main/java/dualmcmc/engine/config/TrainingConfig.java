@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
  * a new config ({@link #with}); names follow the reference script ({@code x_step}, {@code lr_e}, ...).
  */
 public final class TrainingConfig {
+    public static final String METHOD = "Method";
     public static final String NETWORKS = "Networks";
     public static final String X_CHAIN = "x-revision (EBM-guided)";
     public static final String Z_CHAIN = "z-revision (generator-guided)";
@@ -19,6 +20,10 @@ public final class TrainingConfig {
 
     /** The schema, in display order. */
     public static final List<Hyperparameter> SCHEMA = List.of(
+            Hyperparameter.choice("mode", TrainingMode.keys(),
+                    METHOD, "dual-mcmc (the paper), inference-only (k_z = 0), cooperative (EBM teaches the "
+                            + "generator, no inference model), short-run (EBM alone, chains from noise), abp "
+                            + "(generator alone, z-Langevin from noise)"),
             Hyperparameter.choice("arch", List.of("mlp", "conv28", "conv8", "conv32"), NETWORKS,
                     "Network family: MLPs for 2-D points, small conv nets for 28x28, 8x8 or 32x32 images"),
             Hyperparameter.integer("width", 1, 4096, NETWORKS, "width", "Hidden width of the MLPs"),
@@ -62,19 +67,26 @@ public final class TrainingConfig {
     private static final Map<String, Hyperparameter> BY_KEY = SCHEMA.stream()
             .collect(Collectors.toMap(Hyperparameter::key, h -> h, (a, b) -> a, LinkedHashMap::new));
 
+    /** Settings added after files were first written, with the value those files meant. */
+    private static final Map<String, Object> ADDED_LATER = Map.of("mode", TrainingMode.DUAL_MCMC.key());
+
     private final Map<String, Object> values;
 
-    /** Builds a config from a complete map of typed values; every key of the schema is required. */
+    /**
+     * Builds a config from a complete map of typed values; every key of the schema is required,
+     * except those added later, which take the value older files meant.
+     */
     public TrainingConfig(Map<String, ?> values) {
         Map<String, Object> v = new LinkedHashMap<>();
         for (String key : values.keySet()) {
             schema(key);
         }
         for (Hyperparameter h : SCHEMA) {
-            if (!values.containsKey(h.key())) {
+            Object value = values.containsKey(h.key()) ? values.get(h.key()) : ADDED_LATER.get(h.key());
+            if (value == null) {
                 throw new IllegalArgumentException("missing setting " + h.key());
             }
-            v.put(h.key(), h.validate(values.get(h.key())));
+            v.put(h.key(), h.validate(value));
         }
         this.values = Collections.unmodifiableMap(v);
     }
@@ -132,6 +144,10 @@ public final class TrainingConfig {
 
     public boolean flag(String key) {
         return (Boolean) get(key);
+    }
+
+    public String mode() {
+        return (String) values.get("mode");
     }
 
     public String arch() {

@@ -1,8 +1,11 @@
 package dualmcmc.engine.metrics;
 
 import dualmcmc.engine.config.TrainingConfig;
+import dualmcmc.engine.config.TrainingMode;
 import dualmcmc.engine.data.Dataset;
 import dualmcmc.engine.data.MixtureSpec;
+import dualmcmc.engine.mcmc.ChainInit;
+import dualmcmc.engine.mcmc.ChainRunner;
 import dualmcmc.engine.mcmc.XRevision;
 import dualmcmc.engine.mcmc.ZRevision;
 import dualmcmc.engine.model.ModelSet;
@@ -30,16 +33,22 @@ public final class Evaluation {
     public record SamplePair(INDArray generated, INDArray revised) {
     }
 
+    /**
+     * As the config's mode samples: a short-run EBM has no generator, so its chains start from
+     * noise ({@code generated} holds those starts); ABP has no EBM, so nothing revises its samples.
+     */
     public static SamplePair samples(ModelSet models, TrainingConfig cfg, int n, long seed) {
         Rng rng = Rng.derive(seed, "eval-samples");
+        TrainingMode mode = TrainingMode.of(cfg.mode());
         XRevision revision = new XRevision(models.energy(), cfg.xChain());
+        ChainRunner runner = new ChainRunner(models, cfg);
         List<INDArray> gen = new ArrayList<>();
         List<INDArray> rev = new ArrayList<>();
         for (int start = 0; start < n; start += CHUNK) {
             int m = Math.min(CHUNK, n - start);
-            INDArray g = models.generator().generate(rng.gaussian(m, models.latentSize()));
+            INDArray g = runner.xStart(mode.samplesFromNoise() ? ChainInit.NOISE : ChainInit.GENERATOR, m, rng);
             gen.add(g);
-            rev.add(revision.run(g, rng, null));
+            rev.add(mode.trainsEbm() ? revision.run(g, rng, null) : g);
         }
         return new SamplePair(Nd4j.vstack(gen), Nd4j.vstack(rev));
     }
@@ -66,9 +75,12 @@ public final class Evaluation {
 
     /**
      * Per-pixel reconstruction MSE of n data points from the inference mean alone and after k_z
-     * z-revision steps started there; mean energy of n generator samples before and after x-revision.
+     * z-revision steps started there; mean energy of n generator samples before and after
+     * x-revision. Modes without an inference model revise from prior noise (ABP's reconstruction);
+     * figures a mode cannot have (no generator, no EBM) are NaN.
      */
     public static Map<String, Object> images(ModelSet models, TrainingConfig cfg, Dataset data, int n, long seed) {
+        TrainingMode mode = TrainingMode.of(cfg.mode());
         INDArray x = data.subset(Math.min(n, data.size()), seed).x();
         Rng rng = Rng.derive(seed, "eval-z");
         ZRevision revision = new ZRevision(models.generator(), cfg.zChain(), cfg.sigma(), cfg.priorSigma());
@@ -77,20 +89,25 @@ public final class Evaluation {
         for (int start = 0; start < x.rows(); start += CHUNK) {
             INDArray xb = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(start,
                     Math.min(x.rows(), start + CHUNK)), org.nd4j.linalg.indexing.NDArrayIndex.all()).dup();
-            INDArray mu = models.inference().infer(xb).mu();
-            seInference += squaredError(models.generator().generate(mu), xb);
-            seRevised += squaredError(models.generator().generate(revision.run(mu, xb, rng, null)), xb);
+            INDArray z0 = mode.trainsInference() ? models.inference().infer(xb).mu()
+                    : rng.gaussian(xb.rows(), models.latentSize());
+            seInference += squaredError(models.generator().generate(z0), xb);
+            seRevised += squaredError(models.generator().generate(revision.run(z0, xb, rng, null)), xb);
         }
         double pixels = (double) x.rows() * x.columns();
         SamplePair s = samples(models, cfg, n, seed);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("dataset", data.name());
         out.put("samples", (int) x.rows());
-        out.put("mse_inference", seInference / pixels);
-        out.put("mse_revised", seRevised / pixels);
-        out.put("energy_generator", models.energy().energy(s.generated()).meanNumber().doubleValue());
-        out.put("energy_revised", models.energy().energy(s.revised()).meanNumber().doubleValue());
+        out.put("mse_inference", mode.trainsInference() ? seInference / pixels : Double.NaN);
+        out.put("mse_revised", mode.trainsGenerator() ? seRevised / pixels : Double.NaN);
+        out.put("energy_generator", mode.trainsEbm() ? meanEnergy(models, s.generated()) : Double.NaN);
+        out.put("energy_revised", mode.trainsEbm() ? meanEnergy(models, s.revised()) : Double.NaN);
         return out;
+    }
+
+    private static double meanEnergy(ModelSet models, INDArray x) {
+        return models.energy().energy(x).meanNumber().doubleValue();
     }
 
     private static double squaredError(INDArray a, INDArray b) {

@@ -1,12 +1,14 @@
 package dualmcmc.engine.train;
 
 import dualmcmc.engine.config.TrainingConfig;
+import dualmcmc.engine.config.TrainingMode;
 import dualmcmc.engine.data.BatchSampler;
 import dualmcmc.engine.data.Dataset;
+import dualmcmc.engine.mcmc.ChainInit;
+import dualmcmc.engine.mcmc.ChainRunner;
 import dualmcmc.engine.mcmc.XRevision;
 import dualmcmc.engine.mcmc.ZRevision;
 import dualmcmc.engine.model.ModelSet;
-import dualmcmc.engine.model.Posterior;
 import dualmcmc.engine.nn.Adam;
 import dualmcmc.engine.nn.Network;
 import dualmcmc.engine.nn.Parameter;
@@ -18,7 +20,9 @@ import java.util.List;
 
 /**
  * Dual-MCMC teaching (Cui and Han 2023), one iteration = the three updates of docs/method.md in
- * the public code's order: generator, inference model, EBM.
+ * the public code's order: generator, inference model, EBM. The config's {@code mode} selects the
+ * method or one of the baselines it is compared with ({@link TrainingMode}); the losses of models a
+ * mode does not train are reported as NaN.
  *
  * <p>All randomness of iteration t comes from the stream "train" re-keyed with t, so the numbers
  * depend only on (seed, t) and a resumed run continues exactly.
@@ -34,6 +38,7 @@ public final class DualMcmcTrainer implements Trainer {
     private final Adam optI;
     private final StateSnapshot lastGood;
     private final long seed;
+    private final TrainingMode mode;
     private long iteration;
 
     public DualMcmcTrainer(ModelSet models, Dataset data, TrainingConfig cfg, long seed) {
@@ -45,6 +50,7 @@ public final class DualMcmcTrainer implements Trainer {
         this.data = data;
         this.cfg = cfg;
         this.seed = seed;
+        this.mode = TrainingMode.of(cfg.mode());
         this.batches = new BatchSampler(data.size(), Rng.derive(seed, "batches").seed());
         this.rng = Rng.derive(seed, "train");
         double b1 = cfg.doubleValue("beta1");
@@ -57,13 +63,14 @@ public final class DualMcmcTrainer implements Trainer {
         this.lastGood = new StateSnapshot(stateArrays());
     }
 
-    /** Parameters and optimiser moments of the three models, in a fixed order. */
+    /** Parameters, layer state and optimiser moments of the three models, in a fixed order. */
     List<INDArray> stateArrays() {
         List<INDArray> all = new ArrayList<>();
         for (Network n : models.networks()) {
             for (Parameter p : n.parameters()) {
                 all.add(p.value());
             }
+            all.addAll(n.state().values());
         }
         for (Adam a : optimisers()) {
             all.addAll(a.moments());
@@ -126,36 +133,59 @@ public final class DualMcmcTrainer implements Trainer {
         INDArray z = rng.gaussian(b, models.latentSize());
         XRevision xRevision = new XRevision(models.energy(), cfg.xChain());
         ZRevision zRevision = new ZRevision(models.generator(), cfg.zChain(), cfg.sigma(), cfg.priorSigma());
+        double errG = Double.NaN;
+        double errI = Double.NaN;
+        double errE = Double.NaN;
+        double eData = Double.NaN;
+        double eFake = Double.NaN;
 
         // 1. generator: learns from the z-revised latents of data and the x-revised samples
-        INDArray samples = models.generator().generate(z);
-        Posterior posterior = models.inference().infer(x);
-        INDArray zIn = posterior.sample(rng.gaussian(b, models.latentSize()));
-        INDArray zRev = zRevision.run(zIn, x, rng, null);
-        INDArray samplesRev = xRevision.run(samples, rng, null);
-        models.generator().network().zeroGrad();
-        double sFactor = cfg.doubleValue("s_factor");
-        double errG = models.generator().accumulateReconstruction(zRev, x, 1.0 / b) / b
-                + sFactor * models.generator().accumulateReconstruction(z, samplesRev, sFactor / b) / b;
-        optG.step();
+        INDArray zRev = null;
+        INDArray samplesRev = null;
+        if (mode.trainsGenerator()) {
+            INDArray samples = models.generator().generate(z);
+            if (mode.generatorLearnsData()) {
+                INDArray zIn = mode.latentsFromNoise() ? rng.gaussian(b, models.latentSize())
+                        : models.inference().infer(x).sample(rng.gaussian(b, models.latentSize()));
+                zRev = mode.revisesZ() ? zRevision.run(zIn, x, rng, null) : zIn;
+            }
+            if (mode.ebmTeachesGenerator()) {
+                samplesRev = xRevision.run(samples, rng, null);
+            }
+            models.generator().network().zeroGrad();
+            double sFactor = cfg.doubleValue("s_factor");
+            errG = (zRev == null ? 0 : models.generator().accumulateReconstruction(zRev, x, 1.0 / b) / b)
+                    + (samplesRev == null ? 0
+                    : sFactor * models.generator().accumulateReconstruction(z, samplesRev, sFactor / b) / b);
+            optG.step();
+        }
 
         // 2. inference model: matches the revised latents, on data and on revised samples
-        double iFactor = cfg.doubleValue("i_factor");
-        models.inference().network().zeroGrad();
-        double errI = models.inference().accumulateNll(x, zRev, 1.0 / b) / b
-                + iFactor * models.inference().accumulateNll(samplesRev, z, iFactor / b) / b;
-        optI.step();
-
-        // 3. EBM: data down, revised samples of the updated generator up, at temperature (n/s)^2
-        INDArray fake = models.generator().generate(z);
-        if (cfg.flag("fine_tune")) {
-            fake = xRevision.run(fake, rng, null);
+        if (mode.trainsInference()) {
+            double iFactor = cfg.doubleValue("i_factor");
+            models.inference().network().zeroGrad();
+            errI = models.inference().accumulateNll(x, zRev, 1.0 / b) / b
+                    + iFactor * models.inference().accumulateNll(samplesRev, z, iFactor / b) / b;
+            optI.step();
         }
-        double temperature = Math.pow(cfg.doubleValue("x_noise") / cfg.doubleValue("x_step"), 2);
-        models.energy().network().zeroGrad();
-        double eData = models.energy().accumulate(x, 1.0 / (b * temperature));
-        double eFake = models.energy().accumulate(fake, -1.0 / (b * temperature));
-        double errE = (eData - eFake) / temperature;
+
+        // 3. EBM: data down, revised samples of the updated generator (or of noise) up, at temperature (n/s)^2
+        if (mode.trainsEbm()) {
+            INDArray fake;
+            if (mode.samplesFromNoise()) {
+                fake = xRevision.run(new ChainRunner(models, cfg).xStart(ChainInit.NOISE, b, rng), rng, null);
+            } else {
+                fake = models.generator().generate(z);
+                if (cfg.flag("fine_tune")) {
+                    fake = xRevision.run(fake, rng, null);
+                }
+            }
+            double temperature = Math.pow(cfg.doubleValue("x_noise") / cfg.doubleValue("x_step"), 2);
+            models.energy().network().zeroGrad();
+            eData = models.energy().accumulate(x, 1.0 / (b * temperature));
+            eFake = models.energy().accumulate(fake, -1.0 / (b * temperature));
+            errE = (eData - eFake) / temperature;
+        }
 
         String problem = problem(errE, errG, errI, eData, eFake);
         if (problem != null) {
@@ -163,15 +193,22 @@ public final class DualMcmcTrainer implements Trainer {
             batches.setPosition(batchPosition);
             throw new DivergenceException(iteration + 1, problem);
         }
-        optE.step();
+        if (mode.trainsEbm()) {
+            optE.step();
+        }
         iteration++;
         return new IterationStats(iteration, epoch, errE, errG, errI, eData, eFake,
                 (System.nanoTime() - start) / 1e9);
     }
 
+    /** Why this iteration diverged, or null; the losses of models the mode does not train are NaN by design. */
     private String problem(double errE, double errG, double errI, double eData, double eFake) {
-        if (!Double.isFinite(errE) || !Double.isFinite(errG) || !Double.isFinite(errI)) {
+        if (mode.trainsEbm() && !Double.isFinite(errE) || mode.trainsGenerator() && !Double.isFinite(errG)
+                || mode.trainsInference() && !Double.isFinite(errI)) {
             return "a loss is not finite (errE " + errE + ", errG " + errG + ", errI " + errI + ")";
+        }
+        if (!mode.trainsEbm()) {
+            return null;
         }
         double gap = Math.abs(eData - eFake);
         double bound = cfg.doubleValue("divergence_bound");
