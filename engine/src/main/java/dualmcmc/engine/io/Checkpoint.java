@@ -14,24 +14,14 @@ import dualmcmc.engine.train.DualMcmcTrainer;
 import dualmcmc.engine.util.Rng;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Enumeration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 /**
  * One saved training state in one file (a zip, extension .dmcx): {@code manifest.json} (format
@@ -47,7 +37,8 @@ public final class Checkpoint {
     public static final String FORMAT = "dualmcmc-checkpoint";
     public static final int VERSION = 1;
     public static final String EXTENSION = ".dmcx";
-    private static final String MANIFEST = "manifest.json";
+    private static final String MANIFEST = ArrayArchive.MANIFEST;
+    private static final String KIND = "checkpoint";
     /**
      * The random state needs no array: every draw of iteration t (batch order, chain noise,
      * generator codes) comes from a generator seeded by (seed, t), so seed + iteration restore it.
@@ -105,19 +96,7 @@ public final class Checkpoint {
         Map<String, Object> shapes = new LinkedHashMap<>();
         arrays.forEach((name, a) -> shapes.put(name, a.shape()));
         m.put("arrays", shapes);
-        byte[] manifest = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(m);
-        AtomicFiles.write(file, out -> {
-            ZipOutputStream zip = new ZipOutputStream(out);
-            zip.putNextEntry(new ZipEntry(MANIFEST));
-            zip.write(manifest);
-            zip.closeEntry();
-            for (Map.Entry<String, INDArray> e : arrays.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(Nd4j.toNpyByteArray(e.getValue()));
-                zip.closeEntry();
-            }
-            zip.finish();
-        });
+        ArrayArchive.write(file, m, arrays);
     }
 
     /**
@@ -149,35 +128,17 @@ public final class Checkpoint {
      * file and the problem, and nothing of the caller's state has been touched.
      */
     public static Loaded load(Path file) throws IOException {
-        return load(readEntries(file), file.toString());
+        return load(ArrayArchive.read(file, KIND), file.toString());
     }
 
     /** Reads a checkpoint from a stream (e.g. a bundled example on the classpath); {@code source} names it in messages. */
     public static Loaded load(InputStream in, String source) throws IOException {
-        Map<String, byte[]> entries = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(in)) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                entries.put(checkedName(e, source), zip.readAllBytes());
-            }
-        } catch (ZipException | java.io.EOFException e) {
-            throw new IllegalArgumentException(source + ": not a readable checkpoint (corrupt or truncated: "
-                    + e.getMessage() + ")");
-        }
-        return load(entries, source);
+        return load(ArrayArchive.read(in, source, KIND), source);
     }
 
     /** The manifest alone, without building models: cheap enough for a gallery of examples. */
     public static JsonNode manifest(InputStream in, String source) throws IOException {
-        try (ZipInputStream zip = new ZipInputStream(in)) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                if (MANIFEST.equals(e.getName())) {
-                    return parseManifest(zip.readAllBytes(), source);
-                }
-            }
-        } catch (ZipException | java.io.EOFException e) {
-            throw new IllegalArgumentException(source + ": not a readable checkpoint (" + e.getMessage() + ")");
-        }
-        throw new IllegalArgumentException(source + ": not a checkpoint (no " + MANIFEST + ")");
+        return parseManifest(ArrayArchive.manifest(in, source, KIND), source);
     }
 
     private static JsonNode parseManifest(byte[] bytes, Object file) {
@@ -215,23 +176,7 @@ public final class Checkpoint {
         long seed = m.path("seed").asLong();
         ModelSet models = Architectures.build(cfg, data.shape(), new Init(Rng.derive(seed, "init"), DataType.FLOAT));
         DualMcmcTrainer trainer = new DualMcmcTrainer(models, data, cfg, seed);
-        for (Map.Entry<String, INDArray> e : arrays(trainer).entrySet()) {
-            byte[] bytes = entries.get(e.getKey());
-            if (bytes == null) {
-                throw new IllegalArgumentException(file + ": missing array " + e.getKey());
-            }
-            INDArray a;
-            try {
-                a = Nd4j.createNpyFromByteArray(bytes);
-            } catch (RuntimeException ex) {
-                throw new IllegalArgumentException(file + ": " + e.getKey() + " is not a valid .npy array");
-            }
-            if (!Arrays.equals(a.shape(), e.getValue().shape())) {
-                throw new IllegalArgumentException(file + ": " + e.getKey() + " has shape " + Arrays.toString(a.shape())
-                        + ", the architecture needs " + Arrays.toString(e.getValue().shape()));
-            }
-            e.getValue().assign(a.castTo(e.getValue().dataType()));
-        }
+        ArrayArchive.fill(entries, arrays(trainer), file);
         for (Network n : models.networks()) {
             n.parametersChanged(false);
         }
@@ -243,35 +188,6 @@ public final class Checkpoint {
         trainer.setIteration(m.path("iteration").asLong());
         String dataDir = m.hasNonNull("data_dir") ? m.get("data_dir").asText() : null;
         return new Loaded(data, dataDir, cfg, seed, trainer.iteration(), trainer, m);
-    }
-
-    private static Map<String, byte[]> readEntries(Path file) throws IOException {
-        Map<String, byte[]> entries = new HashMap<>();
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            Enumeration<? extends ZipEntry> all = zip.entries();
-            while (all.hasMoreElements()) {
-                ZipEntry e = all.nextElement();
-                String name = checkedName(e, file);
-                try (InputStream in = zip.getInputStream(e)) {
-                    entries.put(name, in.readAllBytes());
-                }
-            }
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("no such checkpoint: " + file);
-        } catch (ZipException | java.io.EOFException e) {
-            throw new IllegalArgumentException(file + ": not a readable checkpoint (corrupt or truncated: "
-                    + e.getMessage() + ")");
-        }
-        return entries;
-    }
-
-    /** Refuses entry names that would resolve outside the archive (zip slip) if anyone extracted it. */
-    private static String checkedName(ZipEntry e, Object source) {
-        String name = e.getName();
-        if (name.startsWith("/") || name.contains("..") || name.contains("\\")) {
-            throw new IllegalArgumentException(source + ": entry '" + name + "' points outside the archive");
-        }
-        return name;
     }
 
     private static Object jsonValue(JsonNode v) {
