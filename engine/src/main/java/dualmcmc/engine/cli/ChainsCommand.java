@@ -39,32 +39,46 @@ public final class ChainsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ChainKind k = switch (kind) {
+        ChainKind k = parseKind("--kind", kind);
+        ChainInit i = ChainInit.parse(init);
+        Nd4jSetup.init();
+        ChainTrace trace = run(RunStore.load(runOptions.run), k, i, steps, chains, 0, seed);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("kind", k.key());
+        out.put("init", i.key());
+        out.put("steps", trace.steps());
+        out.put("chains", trace.chains());
+        out.put("profile", trace.meanProfile());
+        System.out.println(Json.write(out));
+        return 0;
+    }
+
+    static ChainKind parseKind(String option, String value) {
+        return switch (value) {
             case "x" -> ChainKind.X;
             case "z" -> ChainKind.Z;
-            default -> throw new IllegalArgumentException("--kind must be x or z, got '" + kind + "'");
+            default -> throw new IllegalArgumentException(option + " must be x or z, got '" + value + "'");
         };
-        ChainInit i = ChainInit.parse(init);
+    }
+
+    /**
+     * Runs {@code chains} chains of a trained run as the chain commands do: the run's own Langevin
+     * settings (k_x or k_z steps unless {@code steps} is given); z-chains revise the latents of a
+     * seeded subset of the run's data ({@link ChainRunner#zObservations}). The first
+     * {@code recorded} chains keep their states.
+     */
+    static ChainTrace run(Checkpoint.Loaded run, ChainKind k, ChainInit i, Integer steps, int chains, int recorded,
+                          long seed) {
         if (chains < 1 || (steps != null && steps < 0)) {
             throw new IllegalArgumentException("--chains must be >= 1 and --steps >= 0");
         }
-        Nd4jSetup.init();
-        Checkpoint.Loaded run = RunStore.load(runOptions.run);
         ChainRunner runner = new ChainRunner(run.models(), run.config());
         LangevinSettings s = k == ChainKind.X ? run.config().xChain() : run.config().zChain();
         if (steps != null) {
             s = s.withSteps(steps);
         }
-        ChainTrace trace = k == ChainKind.X
-                ? runner.xChains(i, s, chains, 0, seed)
-                : runner.zChains(i, s, run.data(), chains, 0, seed);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("kind", k.key());
-        out.put("init", i.key());
-        out.put("steps", s.steps());
-        out.put("chains", trace.chains());
-        out.put("profile", trace.meanProfile());
-        System.out.println(Json.write(out));
-        return 0;
+        return k == ChainKind.X
+                ? runner.xChains(i, s, chains, recorded, seed)
+                : runner.zChains(i, s, run.data(), chains, recorded, seed);
     }
 }

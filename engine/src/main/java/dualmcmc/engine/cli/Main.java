@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 EvalCommand.class,
                 ChainsCommand.class,
                 TsneCommand.class,
+                ExportCommand.class,
                 BenchCommand.class,
         })
 public final class Main implements Runnable {

@@ -53,8 +53,12 @@ public final class ChainRunner {
     /** z-chains for the first n points of a seeded subset of {@code data}. */
     public ChainTrace zChains(ChainInit init, LangevinSettings settings, Dataset data, int n, int recorded,
                               long seed) {
-        INDArray x = data.subset(Math.min(n, data.size()), seed).x();
-        return zChains(init, settings, x, recorded, seed);
+        return zChains(init, settings, zObservations(data, n, seed), recorded, seed);
+    }
+
+    /** The observations those z-chains revise latents for (e.g. to show each g(z) beside its x). */
+    public static INDArray zObservations(Dataset data, int n, long seed) {
+        return data.subset(Math.min(n, data.size()), seed).x();
     }
 
     /** z-chains for the given observations (e.g. points a user clicked). */
