@@ -1,9 +1,14 @@
 package dualmcmc.app;
 
+import dualmcmc.app.io.AutosaveSettings;
 import dualmcmc.engine.config.Presets;
 import dualmcmc.engine.config.TrainingConfig;
 import dualmcmc.engine.data.Dataset;
 import dualmcmc.engine.data.Datasets;
+import dualmcmc.engine.io.Autosaver;
+import dualmcmc.engine.io.Checkpoint;
+import dualmcmc.engine.io.Examples;
+import dualmcmc.engine.io.Json;
 import dualmcmc.engine.train.DualMcmcTrainer;
 import dualmcmc.engine.train.IterationStats;
 import dualmcmc.engine.train.TrainingListener;
@@ -28,10 +33,11 @@ import javafx.beans.property.StringProperty;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -43,26 +49,30 @@ import java.util.function.Function;
  * The app's state and the one door to the engine. Observable properties live on the FX thread;
  * the data set, models, trainer and session are touched only on one worker thread or, while a
  * session's thread is alive, between iterations through {@link TrainingSession#withModels}, so the
- * FX thread never trains, samples or waits for either.
+ * FX thread never trains, samples, loads, saves or waits for either.
  */
 public final class MainModel {
     public static final String START_DATASET = "ring8";
     public static final long DEFAULT_SEED = 1;
     /** Keys that change the networks themselves: they apply on Reset (or at once before training). */
     public static final Set<String> ARCHITECTURE_KEYS = Set.of("arch", "width", "nz", "spectral_norm");
+    /** Loaded data sets kept for quick switching back; image sets are large, so only a few. */
+    private static final int CACHED_DATASETS = 3;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "explorer-worker");
         t.setDaemon(true);
         return t;
     });
-    private final Path dataDir;
+    /** The command line's --data-dir: where mnist / the full Fashion-MNIST are read when chosen by name. */
+    private final Path defaultDataDir;
 
     private final StringProperty datasetName = new SimpleStringProperty(START_DATASET);
     private final StringProperty presetName = new SimpleStringProperty(Presets.defaultFor(START_DATASET));
     private final ObjectProperty<TrainingConfig> config =
             new SimpleObjectProperty<>(Presets.get(Presets.defaultFor(START_DATASET)));
     private final LongProperty seed = new SimpleLongProperty(DEFAULT_SEED);
+    private final ObjectProperty<Path> dataDir = new SimpleObjectProperty<>();
     private final ObjectProperty<DataInfo> data = new SimpleObjectProperty<>();
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.READY);
     private final LongProperty iteration = new SimpleLongProperty();
@@ -72,24 +82,50 @@ public final class MainModel {
     private final IntegerProperty busy = new SimpleIntegerProperty();
     private final IntegerProperty generation = new SimpleIntegerProperty();
     private final BooleanProperty pendingRebuild = new SimpleBooleanProperty();
+    private final ObjectProperty<AutosaveSettings> autosave = new SimpleObjectProperty<>(
+            new AutosaveSettings(false, AutosaveSettings.DEFAULT_EVERY, AutosaveSettings.DEFAULT_KEEP, null));
+    private final Document document = new Document();
 
     private final ConcurrentLinkedQueue<IterationStats> statsQueue = new ConcurrentLinkedQueue<>();
     private final List<Consumer<List<IterationStats>>> statsListeners = new ArrayList<>();
-    private final Map<String, Dataset> datasets = new HashMap<>();
     private final List<CompletableFuture<Void>> finishWaiters = new ArrayList<>();
     private final List<Runnable> disposeHooks = new ArrayList<>();
+    /** The latest iteration seen on the FX thread, saved with the models as their current metrics. */
+    private IterationStats lastStats;
+    /** The metrics in the manifest of the opened file; still true of the models until they train on. */
+    private Map<String, Object> openedMetrics = Map.of();
 
     // engine side: written on the worker thread only
+    private final Map<String, Dataset> datasets = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Dataset> eldest) {
+            return size() > CACHED_DATASETS;
+        }
+    };
     private volatile DualMcmcTrainer trainer;
     private volatile TrainingSession session;
+    /** The data folder of the models the worker holds (recorded in their checkpoints and autosaves). */
+    private volatile Path modelsDataDir;
     private volatile boolean disposed;
-    private volatile long runSeed = DEFAULT_SEED;
+    /** The autosave settings as the training thread reads them. */
+    private volatile AutosaveSettings autosaveNow = autosave.get();
 
     private long rateIter = -1;
     private long rateTime;
 
-    public MainModel(Path dataDir) {
-        this.dataDir = dataDir;
+    /** New models, or models read from a file, ready to replace the current ones in one step. */
+    private record Prepared(Dataset data, DualMcmcTrainer trainer, long seed, Path dataDir, String dataset,
+                            String preset, TrainingConfig config, Path file, String example,
+                            Map<String, Object> metrics) {
+    }
+
+    /**
+     * @param defaultDataDir where {@code mnist} and the full {@code fashion-mnist} are read from when
+     *                       chosen by name (the command line's --data-dir), or null
+     */
+    public MainModel(Path defaultDataDir) {
+        this.defaultDataDir = defaultDataDir;
+        autosave.addListener((o, a, b) -> autosaveNow = b);
         AnimationTimer pump = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -119,6 +155,26 @@ public final class MainModel {
 
     public LongProperty seedProperty() {
         return seed;
+    }
+
+    /** The folder the current data set was read from (imports, mnist, full Fashion-MNIST), or null. */
+    public ObjectProperty<Path> dataDirProperty() {
+        return dataDir;
+    }
+
+    /** Whether the command line named a data folder for mnist / the full Fashion-MNIST. */
+    public boolean hasDefaultDataDir() {
+        return defaultDataDir != null;
+    }
+
+    /** The current models' file, example and unsaved-changes state. */
+    public Document document() {
+        return document;
+    }
+
+    /** Autosave during training; applies to the running training from its next iteration. */
+    public ObjectProperty<AutosaveSettings> autosaveProperty() {
+        return autosave;
     }
 
     public ObjectProperty<DataInfo> dataProperty() {
@@ -170,78 +226,120 @@ public final class MainModel {
 
     // ---------------------------------------------------------------- commands (FX thread)
 
-    /** Loads a data set with its default preset and fresh models. */
+    /**
+     * Loads a data set with its default preset and fresh models; mnist and fashion-mnist read the
+     * command line's data folder when one was given.
+     */
     public CompletableFuture<Void> load(String name) {
+        boolean folderSet = name.equals(Datasets.MNIST) || name.equals(Datasets.FASHION_MNIST);
+        return load(name, folderSet ? defaultDataDir : null);
+    }
+
+    /**
+     * Loads data set {@code name} from {@code dir} (an import; null for generated and bundled sets)
+     * with its default preset and fresh models. On failure the current models stay and the engine's
+     * message, which names the file, is shown.
+     */
+    public CompletableFuture<Void> load(String name, Path dir) {
         String preset = Presets.defaultFor(name);
-        String oldName = datasetName.get();
-        String oldPreset = presetName.get();
-        TrainingConfig oldConfig = config.get();
-        boolean hadData = data.get() != null;
-        datasetName.set(name);
-        presetName.set(preset);
-        config.set(Presets.get(preset));
-        CompletableFuture<Void> f = rebuild();
-        f.whenComplete((v, e) -> {
-            if (e != null && hadData) {
-                // the old models stay: show their data set and settings again
-                datasetName.set(oldName);
-                presetName.set(oldPreset);
-                config.set(oldConfig);
-            }
-        });
-        return f;
+        return fresh(name, dir, preset, Presets.get(preset), seed.get());
     }
 
     public CompletableFuture<Void> setPreset(String name) {
-        presetName.set(name);
-        config.set(Presets.get(name));
-        return rebuild();
+        return fresh(datasetName.get(), dataDir.get(), name, Presets.get(name), seed.get());
     }
 
     public CompletableFuture<Void> setSeed(long s) {
-        seed.set(s);
-        return rebuild();
+        return fresh(datasetName.get(), dataDir.get(), presetName.get(), config.get(), s);
     }
 
-    /** Fresh models for the current data set, config and seed (pending architecture changes apply). */
+    /**
+     * Fresh, untitled models for the current data set, config and seed (pending architecture
+     * changes apply): File > New and Reset.
+     */
     public CompletableFuture<Void> reset() {
-        return rebuild();
+        return fresh(datasetName.get(), dataDir.get(), presetName.get(), config.get(), seed.get());
     }
 
-    private CompletableFuture<Void> rebuild() {
-        String name = datasetName.get();
-        TrainingConfig cfg = config.get();
+    private CompletableFuture<Void> fresh(String name, Path dir, String preset, TrainingConfig cfg, long s) {
+        return replaceModels("Loading " + name + " and building the three models\u2026", "Could not load " + name,
+                () -> {
+                    Dataset d = dataset(name, dir, s);
+                    DualMcmcTrainer t = TrainingSetup.create(d, cfg, s).trainer();
+                    return new Prepared(d, t, s, dir, name, preset, cfg, null, null, Map.of());
+                });
+    }
+
+    /**
+     * Opens a checkpoint: data set, config, seed, iteration and optimiser state replace the current
+     * ones in one step, and Train continues it. A bad file changes nothing and its problem is shown.
+     */
+    public CompletableFuture<Void> open(Path file) {
+        Path f = file.toAbsolutePath();
+        String label = f.getFileName().toString();
+        return replaceModels("Opening " + label + "\u2026", "Could not open " + label,
+                () -> prepared(Checkpoint.load(f), label, f, null));
+    }
+
+    /** Opens a bundled example as untitled models (Save asks where to put them). */
+    public CompletableFuture<Void> openExample(String id) {
+        return replaceModels("Opening the " + id + " example\u2026", "Could not open the example " + id,
+                () -> prepared(Examples.load(id), "example " + id, null, id));
+    }
+
+    /**
+     * The first screen: the bundled example {@code id} when there is one, else fresh models of the
+     * data set of the same name, so a build without examples still starts.
+     */
+    public CompletableFuture<Void> openExampleOrFresh(String id) {
+        String preset = Presets.defaultFor(id);
+        TrainingConfig cfg = Presets.get(preset);
         long s = seed.get();
+        return replaceModels("Opening the " + id + " example\u2026", "Could not open " + id, () -> {
+            if (Examples.find(id).isPresent()) {
+                return prepared(Examples.load(id), "example " + id, null, id);
+            }
+            Dataset d = dataset(id, null, s);
+            return new Prepared(d, TrainingSetup.create(d, cfg, s).trainer(), s, null, id, preset, cfg, null, null,
+                    Map.of());
+        });
+    }
+
+    private static Prepared prepared(Checkpoint.Loaded l, String label, Path file, String example) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> metrics = Json.MAPPER.convertValue(l.manifest().path("metrics"), LinkedHashMap.class);
+        return new Prepared(l.data(), l.trainer(), l.seed(), l.dataDir() == null ? null : Path.of(l.dataDir()),
+                l.data().name(), label, l.config(), file, example, metrics == null ? Map.of() : metrics);
+    }
+
+    /**
+     * Prepares new models on the worker, then swaps them in: the old session ends, and data set,
+     * preset label, config, seed, iteration and file state change together on the FX thread, after
+     * which views recompute (generation). On failure nothing changes and the message is shown.
+     */
+    private CompletableFuture<Void> replaceModels(String progress, String failure, Callable<Prepared> prepare) {
         int gen = generation.get() + 1;
-        message.set("Loading " + name + " and building the three models\u2026");
+        message.set(progress);
         CompletableFuture<Void> done = new CompletableFuture<>();
         begin();
         worker.submit(() -> {
             try {
-                Dataset d = dataset(name, s);
-                TrainingSetup setup = TrainingSetup.create(d, cfg, s);
+                Nd4jSetup.init();
+                Prepared p = prepare.call();
+                DataInfo info = describe(p.data(), p.seed());
                 closeSession();
-                runSeed = s;
-                DataInfo info = describe(d, s);
-                trainer = setup.trainer();
-                TrainingSession ses = newSession(trainer);
-                session = ses;
+                trainer = p.trainer();
+                modelsDataDir = p.dataDir();
+                session = newSession(p.trainer());
                 Platform.runLater(() -> {
-                    statsQueue.clear();
-                    data.set(info);
-                    iteration.set(0);
-                    itersPerSecond.set(0);
-                    rateIter = -1;
-                    state.set(State.READY);
-                    pendingRebuild.set(false);
+                    adopt(p, info);
                     generation.set(gen);
-                    message.set("Ready: " + info.describe() + ". Press Train (Space) to learn the three models.");
                     end();
                     done.complete(null);
                 });
             } catch (Throwable e) {
                 Platform.runLater(() -> {
-                    String msg = "Could not load " + name + ": " + e.getMessage();
+                    String msg = failure + ": " + describe(e);
                     message.set(msg);
                     alert.set(msg);
                     end();
@@ -250,6 +348,165 @@ public final class MainModel {
             }
         });
         return done;
+    }
+
+    private void adopt(Prepared p, DataInfo info) {
+        statsQueue.clear();
+        lastStats = null;
+        openedMetrics = p.metrics();
+        datasetName.set(p.dataset());
+        presetName.set(p.preset());
+        config.set(p.config());
+        seed.set(p.seed());
+        dataDir.set(p.dataDir());
+        data.set(info);
+        long it = p.trainer().iteration();
+        iteration.set(it);
+        itersPerSecond.set(0);
+        rateIter = -1;
+        state.set(State.READY);
+        pendingRebuild.set(false);
+        if (p.file() != null) {
+            document.opened(p.file(), it);
+        } else if (p.example() != null) {
+            document.openedExample(p.example(), it);
+        } else {
+            document.fresh();
+        }
+        if (p.file() == null && p.example() == null) {
+            message.set("Ready: " + info.describe() + ". Press Train (Space) to learn the three models.");
+        } else {
+            message.set(String.format("Opened %s: %s, iteration %,d. Train (Space) continues it.",
+                    p.file() != null ? p.file().getFileName() : "the " + p.example() + " example", info.describe(),
+                    it));
+        }
+    }
+
+    /**
+     * Saves the models (between two iterations when training) as a checkpoint with the current
+     * metrics; the write is atomic, so a failed save leaves any earlier file intact. Completes on
+     * the FX thread; on failure the message is shown and the models stay unsaved.
+     */
+    public CompletableFuture<Path> save(Path file) {
+        Path f = file.toAbsolutePath();
+        Map<String, Object> metrics = metricsNow();
+        Path dir = dataDir.get();
+        message.set("Saving " + f.getFileName() + "\u2026");
+        begin();
+        CompletableFuture<Long> savedAt = new CompletableFuture<>();
+        worker.submit(() -> {
+            TrainingSession s = session;
+            if (s == null) {
+                savedAt.completeExceptionally(new IllegalStateException("there are no models to save yet"));
+                return;
+            }
+            s.withModels(tr -> {
+                try {
+                    Checkpoint.save(f, (DualMcmcTrainer) tr, dir, metrics);
+                    savedAt.complete(tr.iteration());
+                } catch (Throwable e) {
+                    savedAt.completeExceptionally(e);
+                }
+            });
+        });
+        CompletableFuture<Path> fx = new CompletableFuture<>();
+        savedAt.whenComplete((it, e) -> Platform.runLater(() -> {
+            end();
+            if (e != null) {
+                String msg = "Could not save " + f + ": " + describe(e);
+                message.set(msg);
+                alert.set(msg);
+                fx.completeExceptionally(e);
+                return;
+            }
+            document.saved(f, it);
+            // iterations shown before this callback but trained after the save keep the models dirty
+            document.trained(iteration.get());
+            message.set(String.format("Saved iteration %,d to %s", it, f));
+            fx.complete(f);
+        }));
+        return fx;
+    }
+
+    /** What the saved manifest records as the models' metrics: the opened file's, or the last iteration's. */
+    private Map<String, Object> metricsNow() {
+        if (lastStats == null) {
+            return openedMetrics;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("last_iteration", lastStats.toMap());
+        return m;
+    }
+
+    /** The bundled examples with their thumbnails (PNG bytes, may be null), read on the worker. */
+    public CompletableFuture<List<ExampleEntry>> examples() {
+        return background(() -> Examples.list().stream()
+                .map(e -> new ExampleEntry(e, Examples.thumbnail(e.id()).orElse(null)))
+                .toList());
+    }
+
+    /** One gallery entry: the example's description and its thumbnail. */
+    public record ExampleEntry(Examples.Example example, byte[] thumbnail) {
+    }
+
+    /**
+     * Runs {@code work} on the worker thread (file writes, exports: never on the FX thread) and
+     * completes on the FX thread. The work must not touch the models; use {@link #compute} for that.
+     */
+    public <T> CompletableFuture<T> background(Callable<T> work) {
+        CompletableFuture<T> fx = new CompletableFuture<>();
+        begin();
+        worker.submit(() -> {
+            try {
+                T r = work.call();
+                Platform.runLater(() -> {
+                    end();
+                    fx.complete(r);
+                });
+            } catch (Throwable e) {
+                Platform.runLater(() -> {
+                    end();
+                    fx.completeExceptionally(e);
+                });
+            }
+        });
+        return fx;
+    }
+
+    /** Work on the current models' data set (read-only), e.g. drawing an export. */
+    public interface DataWork<T> {
+        T run(Dataset data) throws Exception;
+    }
+
+    /**
+     * Runs {@code work} on the worker thread with the current data set, which is read-only, so
+     * training can go on meanwhile; completes on the FX thread.
+     */
+    public <T> CompletableFuture<T> withData(DataWork<T> work) {
+        return background(() -> {
+            DualMcmcTrainer t = trainer;
+            if (t == null) {
+                throw new IllegalStateException("no data set is loaded yet");
+            }
+            return work.run(t.data());
+        });
+    }
+
+    /** A failure as a user reads it: the engine's messages name the file and the problem. */
+    public static String describe(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof java.util.concurrent.CompletionException
+                || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof java.nio.file.NoSuchFileException n) {
+            return "no such file or folder: " + n.getFile();
+        }
+        if (t instanceof java.nio.file.AccessDeniedException a) {
+            return "permission denied: " + a.getFile();
+        }
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
     }
 
     /** Starts or continues training without an end. */
@@ -324,10 +581,11 @@ public final class MainModel {
             return null;
         }
         config.set(next);
+        document.touch();
         presetName.set(presetName.get().endsWith("*") ? presetName.get() : presetName.get() + "*");
         if (ARCHITECTURE_KEYS.contains(key)) {
             if (iteration.get() == 0 && state.get() != State.RUNNING) {
-                rebuild();
+                reset();
             } else {
                 pendingRebuild.set(true);
                 message.set(key + " = " + text.trim() + " changes the networks: press Reset to rebuild them.");
@@ -446,6 +704,18 @@ public final class MainModel {
                 Platform.runLater(() -> onState(s, st, reason));
             }
         });
+        s.addListener(new AutosaveHook(t, modelsDataDir, () -> autosaveNow, new Autosaver.Listener() {
+            @Override
+            public void saved(Path file) {
+                long it = t.iteration();
+                Platform.runLater(() -> message.set(String.format("Autosaved iteration %,d to %s", it, file)));
+            }
+
+            @Override
+            public void failed(String why) {
+                Platform.runLater(() -> message.set("Autosave failed (training goes on): " + why));
+            }
+        }));
         return s;
     }
 
@@ -492,7 +762,9 @@ public final class MainModel {
             batch.add(st);
         }
         if (!batch.isEmpty()) {
-            iteration.set(batch.get(batch.size() - 1).iteration());
+            lastStats = batch.get(batch.size() - 1);
+            iteration.set(lastStats.iteration());
+            document.trained(lastStats.iteration());
             for (Consumer<List<IterationStats>> l : statsListeners) {
                 l.accept(batch);
             }
@@ -510,12 +782,11 @@ public final class MainModel {
         }
     }
 
-    private Dataset dataset(String name, long s) throws java.io.IOException {
-        Nd4jSetup.init();
-        String key = name + "#" + s;
+    private Dataset dataset(String name, Path dir, long s) throws java.io.IOException {
+        String key = name + "#" + dir + "#" + s;
         Dataset d = datasets.get(key);
         if (d == null) {
-            d = Datasets.load(name, name.equals("mnist") || name.equals("fashion-mnist") ? dataDir : null, s);
+            d = Datasets.load(name, dir, s);
             datasets.put(key, d);
         }
         return d;
