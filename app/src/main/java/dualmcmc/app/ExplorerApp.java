@@ -2,6 +2,7 @@ package dualmcmc.app;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dualmcmc.app.examples.ExamplesGallery;
 import dualmcmc.app.shell.MainWindow;
 import dualmcmc.engine.data.Datasets;
 import javafx.animation.PauseTransition;
@@ -19,24 +20,30 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.prefs.Preferences;
 
 /**
- * The Dual-MCMC Explorer. Options: {@code --dataset NAME}, {@code --seed N}, {@code --data-dir DIR}
- * (mnist / full Fashion-MNIST), {@code --dark}, and for docs and tests
- * {@code --screenshot FILE --view training|xrevision|zrevision|latent [--steps K]}: trains K iterations,
- * lets the view settle, writes a PNG of the window and exits.
+ * The Dual-MCMC Explorer. It opens on the bundled ring8 example (fresh ring8 models when the build
+ * has none). Options: {@code --dataset NAME} (start fresh on that data set instead),
+ * {@code --seed N}, {@code --data-dir DIR} (mnist / full Fashion-MNIST), {@code --dark}, and for
+ * docs and tests {@code --screenshot FILE --view training|xrevision|zrevision|latent|gallery
+ * [--steps K]}: trains K more iterations, lets the view settle, writes a PNG and exits.
  */
 public final class ExplorerApp extends Application {
     public static final int WIDTH = 1440;
     public static final int HEIGHT = 900;
     /** t-SNE iterations the latent map runs before a screenshot. */
     static final int LATENT_SHOT_ITERATIONS = 450;
+    /** The app's preferences: recent files, last folder, autosave settings. */
+    public static final String PREFERENCES_NODE = "/dualmcmc/explorer";
+    /** The --screenshot view that shows the examples gallery. */
+    public static final String VIEW_GALLERY = "gallery";
 
-    /** Parsed command line. */
+    /** Parsed command line; {@code dataset} is null unless --dataset asked for fresh models. */
     public record Options(String dataset, long seed, Path dataDir, boolean dark, Path screenshot, String view,
                           long steps) {
         static Options parse(List<String> args) {
-            String dataset = MainModel.START_DATASET;
+            String dataset = null;
             long seed = MainModel.DEFAULT_SEED;
             Path dir = null;
             boolean dark = false;
@@ -60,10 +67,12 @@ public final class ExplorerApp extends Application {
                     default -> throw new IllegalArgumentException("unknown option " + a + "\n" + usage());
                 }
             }
-            if (!List.of(MainWindow.TAB_TRAINING, MainWindow.TAB_X, MainWindow.TAB_Z, MainWindow.TAB_LATENT).contains(view)) {
-                throw new IllegalArgumentException("--view must be training, xrevision, zrevision or latent, got " + view);
+            if (!List.of(MainWindow.TAB_TRAINING, MainWindow.TAB_X, MainWindow.TAB_Z, MainWindow.TAB_LATENT,
+                    VIEW_GALLERY).contains(view)) {
+                throw new IllegalArgumentException("--view must be training, xrevision, zrevision, latent or gallery, got "
+                        + view);
             }
-            if (!Datasets.names().contains(dataset)) {
+            if (dataset != null && !Datasets.names().contains(dataset)) {
                 throw new IllegalArgumentException("--dataset must be one of " + String.join(", ", Datasets.names()));
             }
             if (steps < 0) {
@@ -81,7 +90,8 @@ public final class ExplorerApp extends Application {
 
         static String usage() {
             return "usage: java -jar dualmcmc-explorer.jar [--dataset NAME] [--seed N] [--data-dir DIR] [--dark]\n"
-                    + "       [--screenshot FILE.png --view training|xrevision|zrevision|latent [--steps K]]\n"
+                    + "       [--screenshot FILE.png --view training|xrevision|zrevision|latent|gallery [--steps K]]\n"
+                    + "starts on the bundled ring8 example; --dataset starts fresh models on a data set instead\n"
                     + "data sets: " + String.join(", ", Datasets.names());
         }
     }
@@ -107,12 +117,15 @@ public final class ExplorerApp extends Application {
                 : new PrimerLight().getUserAgentStylesheet());
         main = new MainModel(opt.dataDir());
         main.seedProperty().set(opt.seed());
-        MainWindow window = new MainWindow(main);
+        MainWindow window = new MainWindow(main, Preferences.userRoot().node(PREFERENCES_NODE));
         Scene scene = createScene(window);
-        stage.setTitle("Dual-MCMC Explorer");
+        stage.titleProperty().bind(main.document().titleBinding());
         stage.setScene(scene);
+        window.installCloseGuard(stage, Platform::exit);
         stage.show();
-        CompletableFuture<Void> loaded = main.load(opt.dataset());
+        // the first screen shows a trained model; --dataset asks for fresh ones
+        CompletableFuture<Void> loaded = opt.dataset() != null ? main.load(opt.dataset())
+                : main.openExampleOrFresh(MainModel.START_DATASET);
         if (opt.screenshot() != null) {
             screenshot(window, scene, opt, loaded);
         }
@@ -138,8 +151,15 @@ public final class ExplorerApp extends Application {
         }, "screenshot-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
-        loaded.thenCompose(v -> opt.steps() > 0 ? main.trainUntil(opt.steps()) : CompletableFuture.completedFuture(null))
+        Scene[] shot = {scene};
+        loaded.thenCompose(v -> opt.steps() > 0 ? main.trainUntil(main.iterationProperty().get() + opt.steps())
+                        : CompletableFuture.completedFuture(null))
                 .thenCompose(v -> {
+                    if (VIEW_GALLERY.equals(opt.view())) {
+                        ExamplesGallery g = window.showExamples();
+                        shot[0] = g.dialog().getDialogPane().getScene();
+                        return window.examplesViewModel().load().thenApply(r -> null);
+                    }
                     window.select(opt.view());
                     return switch (opt.view()) {
                         case MainWindow.TAB_X -> window.xViewModel().run().thenApply(r -> null);
@@ -157,7 +177,7 @@ public final class ExplorerApp extends Application {
                         window.latentView().hoverTypical();
                     }
                     PauseTransition settle = new PauseTransition(Duration.millis(700));
-                    settle.setOnFinished(ev -> write(scene, opt.screenshot()));
+                    settle.setOnFinished(ev -> write(shot[0], opt.screenshot()));
                     settle.play();
                 }));
     }

@@ -29,6 +29,14 @@ public final class Charts {
     private Charts() {
     }
 
+    /** What an empty chart says instead of showing bare axes. */
+    public static void noDataMessage(JFreeChart chart, String text) {
+        XYPlot plot = chart.getXYPlot();
+        plot.setNoDataMessage(text);
+        plot.setNoDataMessageFont(LABEL);
+        plot.setNoDataMessagePaint(AXIS);
+    }
+
     /** A line chart over one collection, styled; series are added by the caller. */
     public static JFreeChart lineChart(String title, String xLabel, String yLabel, XYSeriesCollection data,
                                        boolean legend) {

@@ -13,7 +13,8 @@ import javafx.scene.text.TextAlignment;
 import java.util.List;
 
 /**
- * A grid of small images (values in [-1, 1], channels x height x width, flattened), drawn with
+ * A grid of small images (values in [-1, 1], channels x height x width, flattened; three channels
+ * in colour, see {@link Pixels}), drawn with
  * nearest-neighbour scaling; optional column and row labels, a coloured frame per row and a
  * highlighted column (the current step, red).
  */
@@ -94,39 +95,16 @@ public final class ImageGrid extends Region {
                 pw.setArgb(x, y, 0xffffffff);
             }
         }
-        int plane = height * width;
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 int idx = r * cols + c;
-                if (idx >= cells.length || cells[idx] == null) {
-                    continue;
-                }
-                float[] v = cells[idx];
-                int ox = gap + c * (width + gap);
-                int oy = gap + r * (height + gap);
-                for (int y = 0; y < height; y++) {
-                    for (int x = 0; x < width; x++) {
-                        int p = y * width + x;
-                        int rr;
-                        int gg;
-                        int bb;
-                        if (channels >= 3) {
-                            rr = to255(v[p]);
-                            gg = to255(v[plane + p]);
-                            bb = to255(v[2 * plane + p]);
-                        } else {
-                            rr = gg = bb = to255(v[p]);
-                        }
-                        pw.setArgb(ox + x, oy + y, 0xff000000 | (rr << 16) | (gg << 8) | bb);
-                    }
+                if (idx < cells.length && cells[idx] != null) {
+                    Pixels.draw(pw, gap + c * (width + gap), gap + r * (height + gap), cells[idx], channels, height,
+                            width);
                 }
             }
         }
         return img;
-    }
-
-    private static int to255(float v) {
-        return (int) Math.round(Math.max(0, Math.min(1, (v + 1) / 2)) * 255);
     }
 
     public void redraw() {

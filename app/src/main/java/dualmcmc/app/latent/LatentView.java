@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dualmcmc.app.DataInfo;
 import dualmcmc.app.MainModel;
 import dualmcmc.app.chart.Categorical;
+import dualmcmc.app.chart.Pixels;
 import dualmcmc.app.chart.PlotCanvas;
 import dualmcmc.app.chart.Roles;
 import dualmcmc.app.latent.LatentViewModel.Codes;
@@ -19,7 +20,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -474,32 +474,7 @@ public final class LatentView extends BorderPane {
     }
 
     private static WritableImage image(float[] v, Codes c) {
-        int h = c.height();
-        int w = c.width();
-        int plane = h * w;
-        WritableImage img = new WritableImage(w, h);
-        PixelWriter pw = img.getPixelWriter();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int p = y * w + x;
-                int r;
-                int g;
-                int b;
-                if (c.channels() >= 3) {
-                    r = to255(v[p]);
-                    g = to255(v[plane + p]);
-                    b = to255(v[2 * plane + p]);
-                } else {
-                    r = g = b = to255(v[p]);
-                }
-                pw.setArgb(x, y, 0xff000000 | (r << 16) | (g << 8) | b);
-            }
-        }
-        return img;
-    }
-
-    private static int to255(float v) {
-        return (int) Math.round(Math.max(0, Math.min(1, (v + 1) / 2)) * 255);
+        return Pixels.image(v, c.channels(), c.height(), c.width());
     }
 
     /** Number of points on the map and distinct point colours (for tests). */

@@ -4,6 +4,13 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import dualmcmc.app.MainModel;
+import dualmcmc.app.examples.ExamplesGallery;
+import dualmcmc.app.examples.ExamplesViewModel;
+import dualmcmc.app.export.ExportActions;
+import dualmcmc.app.io.AutosaveDialog;
+import dualmcmc.app.io.AutosaveSettings;
+import dualmcmc.app.io.ImportActions;
+import dualmcmc.app.io.ImportFormat;
 import dualmcmc.app.latent.LatentView;
 import dualmcmc.app.latent.LatentViewModel;
 import dualmcmc.app.training.TrainingView;
@@ -42,15 +49,24 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import java.util.prefs.Preferences;
 
 /**
- * The main window: toolbar (data set, preset, Train / Pause / Stop / Reset, seed, iteration
- * counter and rate), the hyperparameter sheet on the left, the views as tabs in the centre and a
- * status bar with a progress bar for any long task.
+ * The main window: the menu bar (File, View), the toolbar (data set, preset, Train / Pause / Stop /
+ * Reset, seed, iteration counter and rate), the hyperparameter sheet on the left, the views as
+ * tabs in the centre and a status bar with a progress bar for any long task. Everything that
+ * would replace models that have unsaved changes asks first (through {@link FileActions}).
  */
 public final class MainWindow extends BorderPane {
     public static final String TAB_TRAINING = "training";
@@ -71,13 +87,29 @@ public final class MainWindow extends BorderPane {
     private final SettingsSheet settings;
     private final ComboBox<String> datasetBox = new ComboBox<>();
     private final ComboBox<String> presetBox = new ComboBox<>();
+    private final TextField seedField = new TextField();
     private final Label alertLabel = new Label();
     private final HBox alertBar = new HBox(8);
+    private final Preferences prefs;
+    private final FileActions files;
+    private final ExportActions export;
+    private final ImportActions imports;
+    private final ExamplesViewModel examplesVm;
     private boolean updating;
 
-    public MainWindow(MainModel main) {
+    /**
+     * @param prefs where recent files, folders and autosave settings are kept (the app's node;
+     *              tests pass their own)
+     */
+    public MainWindow(MainModel main, Preferences prefs) {
         this.main = main;
+        this.prefs = prefs;
         getStyleClass().add("main-window");
+        Supplier<Window> owner = () -> getScene() == null ? null : getScene().getWindow();
+        main.autosaveProperty().set(AutosaveSettings.load(prefs));
+        files = new FileActions(main, new RecentFiles(prefs), prefs, owner);
+        imports = new ImportActions(main, files, prefs, owner);
+        examplesVm = new ExamplesViewModel(main);
         trainingVm = new TrainingViewModel(main);
         xVm = new XRevisionViewModel(main);
         zVm = new ZRevisionViewModel(main);
@@ -87,6 +119,29 @@ public final class MainWindow extends BorderPane {
         zView = new ZRevisionView(main, zVm);
         latentView = new LatentView(main, latentVm);
         settings = new SettingsSheet(main);
+        export = new ExportActions(main, prefs, owner, this::selectedPage, this::selectedView, this::shownChain,
+                trainingVm::history);
+        FileMenu menu = new FileMenu(files, export, new FileMenu.Commands() {
+            @Override
+            public void examples() {
+                showExamples();
+            }
+
+            @Override
+            public void importData() {
+                imports.importData(null);
+            }
+
+            @Override
+            public void autosave() {
+                AutosaveDialog.edit(owner.get(), prefs, main);
+            }
+
+            @Override
+            public void select(String view) {
+                MainWindow.this.select(view);
+            }
+        });
 
         Tab t1 = tab("Training", Feather.ACTIVITY, trainingView, TAB_TRAINING,
                 "Live losses L_E, L_G, L_I, mean energies and the current samples (Ctrl+1)");
@@ -125,7 +180,7 @@ public final class MainWindow extends BorderPane {
         alertBar.managedProperty().bind(alertBar.visibleProperty());
         alertLabel.textProperty().bind(main.alertProperty());
 
-        setTop(new VBox(toolbar(), alertBar));
+        setTop(new VBox(menu.bar(), toolbar(), alertBar));
         setCenter(split);
         setBottom(statusBar());
     }
@@ -143,31 +198,32 @@ public final class MainWindow extends BorderPane {
         brand.getStyleClass().add("brand");
         brand.setTooltip(new Tooltip("Learning an energy-based model via dual-MCMC teaching (Cui & Han, NeurIPS 2023)"));
 
-        datasetBox.getItems().setAll(Datasets.names());
         datasetBox.setId("datasetBox");
-        datasetBox.setValue(main.datasetNameProperty().get());
+        syncDatasetBox();
         datasetBox.setTooltip(new Tooltip("Data set p_data(x): 2-D toys (rings, grids, moons, spirals\u2026) or images "
-                + "(digits 8\u00d78, Fashion-MNIST 28\u00d728); choosing one builds fresh models"));
+                + "(digits 8\u00d78, Fashion-MNIST 28\u00d728, or your own through File \u203a Import data); "
+                + "choosing one builds fresh models"));
         datasetBox.setOnAction(e -> {
-            if (!updating && datasetBox.getValue() != null
-                    && !datasetBox.getValue().equals(main.datasetNameProperty().get())) {
-                main.load(datasetBox.getValue());
+            String v = datasetBox.getValue();
+            if (!updating && v != null && !v.equals(dataLabel())) {
+                chooseDataset(v);
             }
         });
-        main.datasetNameProperty().addListener((o, a, b) -> quietly(() -> datasetBox.setValue(b)));
+        main.datasetNameProperty().addListener((o, a, b) -> syncDatasetBox());
+        main.dataDirProperty().addListener((o, a, b) -> syncDatasetBox());
 
-        presetBox.getItems().setAll(Presets.names());
         presetBox.setId("presetBox");
-        presetBox.setValue(main.presetNameProperty().get());
+        syncPresetBox();
         presetBox.setTooltip(new Tooltip("Named starting configuration (networks, chains, losses, optimiser); "
-                + "a * marks edited values"));
+                + "a * marks edited values; after File \u203a Open it names the file the settings came from"));
         presetBox.setOnAction(e -> {
             String v = presetBox.getValue();
             if (!updating && v != null && !v.equals(main.presetNameProperty().get()) && Presets.names().contains(v)) {
-                main.setPreset(v);
+                revertIfRefused(files.guard("switching to the " + v + " preset", () -> main.setPreset(v)),
+                        this::syncPresetBox);
             }
         });
-        main.presetNameProperty().addListener((o, a, b) -> quietly(() -> presetBox.setValue(b)));
+        main.presetNameProperty().addListener((o, a, b) -> syncPresetBox());
         presetBox.setEditable(false);
 
         Button train = button("Train", Feather.PLAY, "train", "Train the EBM, generator and inference model together "
@@ -181,14 +237,15 @@ public final class MainWindow extends BorderPane {
         stop.setOnAction(e -> main.stop());
         Button reset = button("Reset", Feather.ROTATE_CCW, "reset",
                 "New models from the current settings and seed, iteration 0 (Ctrl+R)");
-        reset.setOnAction(e -> main.reset());
+        reset.setOnAction(e -> files.newModels());
         train.disableProperty().bind(main.stateProperty().isEqualTo(State.RUNNING));
         pause.disableProperty().bind(main.stateProperty().isNotEqualTo(State.RUNNING));
         stop.disableProperty().bind(main.stateProperty().isEqualTo(State.READY)
                 .or(main.stateProperty().isEqualTo(State.STOPPED)));
         main.pendingRebuildProperty().addListener((o, a, b) -> reset.pseudoClassStateChanged(Styles.STATE_ACCENT, b));
 
-        TextField seed = new TextField(Long.toString(main.seedProperty().get()));
+        TextField seed = seedField;
+        seed.setText(Long.toString(main.seedProperty().get()));
         seed.setId("seedField");
         seed.setPrefColumnCount(5);
         seed.setTooltip(new Tooltip("Root seed of the run: every random stream (init, batches, chains) derives "
@@ -198,13 +255,15 @@ public final class MainWindow extends BorderPane {
                 long s = Long.parseLong(seed.getText().trim());
                 seed.pseudoClassStateChanged(Styles.STATE_DANGER, false);
                 if (s != main.seedProperty().get()) {
-                    main.setSeed(s);
+                    revertIfRefused(files.guard("rebuilding the models with seed " + s, () -> main.setSeed(s)),
+                            () -> seed.setText(Long.toString(main.seedProperty().get())));
                 }
             } catch (NumberFormatException ex) {
                 seed.pseudoClassStateChanged(Styles.STATE_DANGER, true);
                 main.messageProperty().set("The seed must be a whole number, got '" + seed.getText() + "'");
             }
         });
+        main.seedProperty().addListener((o, a, b) -> seed.setText(Long.toString(b.longValue())));
 
         Label iter = new Label();
         iter.setId("iterationLabel");
@@ -234,6 +293,62 @@ public final class MainWindow extends BorderPane {
                 train, pause, stop, reset, sep(), label("Seed"), seed, grow, iter, rate, dark);
         bar.setId("toolbar");
         return bar;
+    }
+
+    /** "ring8", or "cifar10 (cifar-10-batches-bin)" for a data set read from a folder. */
+    private String dataLabel() {
+        Path dir = main.dataDirProperty().get();
+        String name = main.datasetNameProperty().get();
+        return dir == null || dir.getFileName() == null ? name : name + " (" + dir.getFileName() + ")";
+    }
+
+    /** The built-in names, with the current data set's folder beside its name when it was imported. */
+    private void syncDatasetBox() {
+        quietly(() -> {
+            List<String> items = new ArrayList<>(Datasets.names());
+            String label = dataLabel();
+            if (!items.contains(label)) {
+                items.add(items.indexOf(main.datasetNameProperty().get()) + 1, label);
+            }
+            datasetBox.getItems().setAll(items);
+            datasetBox.setValue(label);
+        });
+    }
+
+    /** The named presets, with the current label first when it is none of them (an edited preset, an opened file). */
+    private void syncPresetBox() {
+        quietly(() -> {
+            String label = main.presetNameProperty().get();
+            List<String> items = new ArrayList<>(Presets.names());
+            if (!items.contains(label)) {
+                items.add(0, label);
+            }
+            presetBox.getItems().setAll(items);
+            presetBox.setValue(label);
+        });
+    }
+
+    /**
+     * A data set chosen in the toolbar: generated and bundled ones load at once; one that needs the
+     * user's files (mnist without --data-dir, cifar10, folders of images) opens File > Import data
+     * with its format chosen.
+     */
+    private void chooseDataset(String name) {
+        var format = ImportFormat.forDataset(name);
+        boolean needsFiles = format.isPresent() && !name.equals(Datasets.FASHION_MNIST)
+                && !(name.equals(Datasets.MNIST) && main.hasDefaultDataDir());
+        CompletableFuture<Boolean> done = needsFiles ? imports.importData(format.get())
+                : files.guard("switching to " + name, () -> main.load(name));
+        revertIfRefused(done, this::syncDatasetBox);
+    }
+
+    /** Puts a control back to the model's value when the user cancelled or the change failed. */
+    private void revertIfRefused(CompletableFuture<Boolean> done, Runnable revert) {
+        done.thenAccept(ok -> {
+            if (!ok) {
+                quietly(revert);
+            }
+        });
     }
 
     private void quietly(Runnable r) {
@@ -280,7 +395,7 @@ public final class MainWindow extends BorderPane {
         progress.setPrefWidth(140);
         progress.visibleProperty().bind(main.busyProperty().greaterThan(0));
         Tooltip.install(progress, new Tooltip("Working: loading data, building models or running chains"));
-        Label keys = new Label("Space train/play \u00b7 \u2190 \u2192 step \u00b7 Ctrl+1-4 views");
+        Label keys = new Label("Space train/play \u00b7 \u2190 \u2192 step \u00b7 Ctrl+1-4 views \u00b7 Ctrl+S save");
         keys.getStyleClass().add("muted");
         HBox bar = new HBox(10, msg, progress, keys, state);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -302,7 +417,10 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    /** Space, arrows, Home/End, Ctrl+1-3, Ctrl+R, Ctrl+S; ignored while typing in a field. */
+    /**
+     * Space, arrows, Home/End, Ctrl+1-4, Ctrl+R; ignored while typing in a field. The File menu's
+     * accelerators (Ctrl+N, O, E, S, Shift+S, I, Q) are the menu bar's own.
+     */
     public void installShortcuts(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (scene.getFocusOwner() instanceof TextInputControl && !e.isShortcutDown()) {
@@ -316,9 +434,7 @@ public final class MainWindow extends BorderPane {
                     case DIGIT2 -> select(TAB_X);
                     case DIGIT3 -> select(TAB_Z);
                     case DIGIT4 -> select(TAB_LATENT);
-                    case R -> main.reset();
-                    case S -> main.messageProperty().set("Saving models arrives with checkpoints in the app; "
-                            + "the CLI's train command writes them today.");
+                    case R -> files.newModels();
                     default -> {
                         return;
                     }
@@ -391,6 +507,58 @@ public final class MainWindow extends BorderPane {
 
     public ZRevisionView zView() {
         return zView;
+    }
+
+    /** The view on screen (what File > Export > View as PNG takes). */
+    public Node selectedPage() {
+        Tab t = tabs.getSelectionModel().getSelectedItem();
+        return t == null ? trainingView : t.getContent();
+    }
+
+    /** The chain the view on screen shows, or null when it is no chain view or has not run yet. */
+    private ExportActions.Chain shownChain() {
+        String tab = selectedView();
+        if (TAB_X.equals(tab) && xVm.resultProperty().get() != null) {
+            return new ExportActions.Chain(xVm.resultProperty().get().trace(), null);
+        }
+        if (TAB_Z.equals(tab) && zVm.resultProperty().get() != null) {
+            var r = zVm.resultProperty().get();
+            return new ExportActions.Chain(r.trace(), r.targets());
+        }
+        return null;
+    }
+
+    /** Opens the examples gallery (without waiting); a card opens its model after the unsaved-changes question. */
+    public ExamplesGallery showExamples() {
+        ExamplesGallery g = new ExamplesGallery(examplesVm, getScene() == null ? null : getScene().getWindow(),
+                files::openExample, main.messageProperty()::set);
+        g.show();
+        return g;
+    }
+
+    /** Closing the window asks about unsaved changes first; {@code exit} ends the app once agreed. */
+    public void installCloseGuard(Stage stage, Runnable exit) {
+        files.setExit(exit);
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            files.quit();
+        });
+    }
+
+    public FileActions fileActions() {
+        return files;
+    }
+
+    public ExportActions exportActions() {
+        return export;
+    }
+
+    public ImportActions importActions() {
+        return imports;
+    }
+
+    public ExamplesViewModel examplesViewModel() {
+        return examplesVm;
     }
 
     public SettingsSheet settings() {

@@ -32,6 +32,8 @@ import java.util.List;
  * x-revised samples over the EBM's energy heatmap; for images a grid of each.
  */
 public final class TrainingView extends BorderPane {
+    /** Fresh and opened models have no curves yet: checkpoints keep the models, not their history. */
+    private static final String NO_CURVE = "Train (Space) to draw this curve";
     private final TrainingViewModel vm;
     private final MainModel main;
     private final PlotCanvas plot = new PlotCanvas();
@@ -73,6 +75,7 @@ public final class TrainingView extends BorderPane {
         energies.addSeries(vm.energyData);
         energies.addSeries(vm.energySamples);
         JFreeChart ec = Charts.lineChart("Mean energy", "iteration", "E(x)", energies, true);
+        Charts.noDataMessage(ec, NO_CURVE);
         Charts.style(ec, 0, Roles.DATA.darker(), 1, 1.6f, true);
         Charts.style(ec, 1, Roles.REVISED, 1, 1.6f, true);
         ChartViewer ev = Charts.viewer(ec, "energyChart");
@@ -112,6 +115,7 @@ public final class TrainingView extends BorderPane {
     private ChartViewer chart(String title, String yLabel, String id, String tip, XYSeries s, Color c) {
         XYSeriesCollection col = new XYSeriesCollection(s);
         JFreeChart ch = Charts.lineChart(title, "iteration", yLabel, col, false);
+        Charts.noDataMessage(ch, NO_CURVE);
         Charts.style(ch, 0, c, 1, 1.4f, false);
         charts.add(ch);
         ChartViewer v = Charts.viewer(ch, id);

@@ -35,6 +35,8 @@ public final class TrainingViewModel {
     final XYSeries energyData = dualmcmc.app.chart.Charts.series("mean E(x), data");
     final XYSeries energySamples = dualmcmc.app.chart.Charts.series("mean E(x\u0303), revised samples");
     private final ObjectProperty<Samples> samples = new SimpleObjectProperty<>();
+    /** The iterations behind the curves (thinned as they are), for the CSV export. */
+    private final List<IterationStats> history = new java.util.ArrayList<>();
     private int stride = 1;
     private long seen;
     private CompletableFuture<Samples> inFlight;
@@ -63,6 +65,11 @@ public final class TrainingViewModel {
         return new XYSeries[]{errE, errG, errI};
     }
 
+    /** The iterations the curves show (every one until they grow long, then thinned), oldest first. */
+    public List<IterationStats> history() {
+        return List.copyOf(history);
+    }
+
     /** Number of points in the L_E series (for tests). */
     public int lossPoints() {
         return errE.getItemCount();
@@ -74,6 +81,7 @@ public final class TrainingViewModel {
         }
         stride = 1;
         seen = 0;
+        history.clear();
         samples.set(null);
     }
 
@@ -90,12 +98,19 @@ public final class TrainingViewModel {
             errI.add(it, finite(s.errI()), false);
             energyData.add(it, finite(s.energyData()), false);
             energySamples.add(it, finite(s.energySamples()), false);
+            history.add(s);
             added = true;
         }
         if (errE.getItemCount() > MAX_POINTS) {
             for (XYSeries s : new XYSeries[]{errE, errG, errI, energyData, energySamples}) {
                 thin(s);
             }
+            List<IterationStats> kept = new java.util.ArrayList<>();
+            for (int i = 0; i < history.size(); i += 2) {
+                kept.add(history.get(i));
+            }
+            history.clear();
+            history.addAll(kept);
             stride *= 2;
         }
         if (added) {

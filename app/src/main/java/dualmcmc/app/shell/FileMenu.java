@@ -1,0 +1,123 @@
+package dualmcmc.app.shell;
+
+import dualmcmc.app.export.ExportActions;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCombination;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.nio.file.Path;
+
+/**
+ * The menu bar above the toolbar: File (models, examples, import, export, autosave, quit) and
+ * View (the four views). Items only call actions; what they do lives in {@link FileActions},
+ * {@link ExportActions} and the dialogs.
+ */
+public final class FileMenu {
+    /** What the menu calls besides the file and export actions. */
+    public interface Commands {
+        void examples();
+
+        void importData();
+
+        void autosave();
+
+        void select(String view);
+    }
+
+    private final MenuBar bar = new MenuBar();
+    private final FileActions files;
+    private final ExportActions export;
+    private final Menu recentMenu = new Menu("Open Recent", new FontIcon(Feather.CLOCK));
+
+    public FileMenu(FileActions files, ExportActions export, Commands commands) {
+        this.files = files;
+        this.export = export;
+        bar.setId("menuBar");
+
+        Menu file = new Menu("File");
+        file.setId("fileMenu");
+        recentMenu.setId("recentMenu");
+        recentMenu.setOnShowing(e -> fillRecent());
+        fillRecent();
+        files.recent().files().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent());
+        MenuItem chainGif = item("Chain as GIF\u2026", Feather.FILM, "exportGif", null, export::chainAsGif);
+        MenuItem chainCsv = item("Chain profile as CSV\u2026", Feather.TRENDING_DOWN, "exportChainCsv", null,
+                export::chainProfileAsCsv);
+        Menu exportMenu = new Menu("Export", new FontIcon(Feather.SHARE),
+                item("View as PNG\u2026", Feather.IMAGE, "exportPng", "Shortcut+Shift+E", export::viewAsPng),
+                chainGif, chainCsv,
+                item("Training curves as CSV\u2026", Feather.ACTIVITY, "exportCurves", null, export::curvesAsCsv));
+        exportMenu.setId("exportMenu");
+        // the chain exports need an x- or z-revision view on screen with its chains run
+        exportMenu.setOnShowing(e -> {
+            chainGif.setDisable(!export.hasChain());
+            chainCsv.setDisable(!export.hasChain());
+        });
+        file.getItems().addAll(
+                item("New", Feather.FILE_PLUS, "menuNew", "Shortcut+N", files::newModels),
+                item("Open\u2026", Feather.FOLDER, "menuOpen", "Shortcut+O", files::open),
+                recentMenu,
+                item("Examples\u2026", Feather.GRID, "menuExamples", "Shortcut+E", commands::examples),
+                new SeparatorMenuItem(),
+                item("Save", Feather.SAVE, "menuSave", "Shortcut+S", files::save),
+                item("Save As\u2026", null, "menuSaveAs", "Shortcut+Shift+S", files::saveAs),
+                new SeparatorMenuItem(),
+                item("Import data\u2026", Feather.DOWNLOAD, "menuImport", "Shortcut+I", commands::importData),
+                exportMenu,
+                new SeparatorMenuItem(),
+                item("Autosave\u2026", Feather.CLOCK, "menuAutosave", null, commands::autosave),
+                new SeparatorMenuItem(),
+                item("Quit", Feather.LOG_OUT, "menuQuit", "Shortcut+Q", files::quit));
+
+        Menu view = new Menu("View");
+        view.setId("viewMenu");
+        view.getItems().addAll(
+                item("Training", Feather.ACTIVITY, "menuViewTraining", "Shortcut+1",
+                        () -> commands.select(MainWindow.TAB_TRAINING)),
+                item("x-revision (EBM-guided)", Feather.TRENDING_DOWN, "menuViewX", "Shortcut+2",
+                        () -> commands.select(MainWindow.TAB_X)),
+                item("z-revision (generator-guided)", Feather.CROSSHAIR, "menuViewZ", "Shortcut+3",
+                        () -> commands.select(MainWindow.TAB_Z)),
+                item("Latent map", Feather.MAP, "menuViewLatent", "Shortcut+4",
+                        () -> commands.select(MainWindow.TAB_LATENT)));
+        bar.getMenus().addAll(file, view);
+    }
+
+    public MenuBar bar() {
+        return bar;
+    }
+
+    private void fillRecent() {
+        recentMenu.getItems().clear();
+        if (files.recent().files().isEmpty()) {
+            MenuItem none = new MenuItem("No recent files");
+            none.setDisable(true);
+            recentMenu.getItems().add(none);
+            return;
+        }
+        for (Path p : files.recent().files()) {
+            Path dir = p.getParent();
+            MenuItem m = new MenuItem(p.getFileName() + (dir == null ? "" : "   \u2014 " + dir));
+            m.setMnemonicParsing(false);
+            m.setOnAction(e -> files.openFile(p));
+            recentMenu.getItems().add(m);
+        }
+        recentMenu.getItems().addAll(new SeparatorMenuItem(),
+                item("Clear recent files", null, "menuClearRecent", null, files.recent()::clear));
+    }
+
+    private static MenuItem item(String text, Feather icon, String id, String keys, Runnable action) {
+        MenuItem m = new MenuItem(text, icon == null ? null : new FontIcon(icon));
+        m.setId(id);
+        m.setMnemonicParsing(false);
+        if (keys != null) {
+            m.setAccelerator(KeyCombination.keyCombination(keys));
+        }
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+}
