@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 // subcommands are registered here, one line each
                 TrainCommand.class,
                 EvalCommand.class,
+                ClassifierCommand.class,
                 ChainsCommand.class,
                 TsneCommand.class,
                 ExportCommand.class,

@@ -156,8 +156,28 @@ public final class Dataset {
         }
         int[] picked = Arrays.copyOf(Permutations.shuffled(size(), seed), n);
         Arrays.sort(picked);
-        return new Dataset(name, shape, batch(picked), labels == null ? null : labelsOf(picked),
-                classNames, mixture, scale);
+        return rows(picked);
+    }
+
+    /**
+     * A seeded split into {@code [rest, heldOut]} with {@code heldOut} samples in the second part,
+     * e.g. to measure a classifier on samples it never trained on.
+     */
+    public List<Dataset> split(int heldOut, long seed) {
+        if (heldOut < 1 || heldOut >= size()) {
+            throw new IllegalArgumentException(name + ": held-out size must be in 1.." + (size() - 1) + ", got " + heldOut);
+        }
+        int[] order = Permutations.shuffled(size(), seed);
+        int[] test = Arrays.copyOfRange(order, 0, heldOut);
+        int[] rest = Arrays.copyOfRange(order, heldOut, order.length);
+        Arrays.sort(test);
+        Arrays.sort(rest);
+        return List.of(rows(rest), rows(test));
+    }
+
+    private Dataset rows(int[] picked) {
+        return new Dataset(name, shape, batch(picked), labels == null ? null : labelsOf(picked), classNames, mixture,
+                scale);
     }
 
     private void checkIndices(int[] indices) {

@@ -8,6 +8,7 @@ import dualmcmc.engine.mcmc.ChainInit;
 import dualmcmc.engine.mcmc.ChainRunner;
 import dualmcmc.engine.mcmc.XRevision;
 import dualmcmc.engine.mcmc.ZRevision;
+import dualmcmc.engine.model.Classifier;
 import dualmcmc.engine.model.ModelSet;
 import dualmcmc.engine.util.Rng;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -104,6 +105,42 @@ public final class Evaluation {
         out.put("energy_generator", mode.trainsEbm() ? meanEnergy(models, s.generated()) : Double.NaN);
         out.put("energy_revised", mode.trainsEbm() ? meanEnergy(models, s.revised()) : Double.NaN);
         return out;
+    }
+
+    /**
+     * Frechet distances in the classifier's feature space between n data samples and n generator
+     * samples, and n revised samples (the paper's FID in miniature); {@code fd_data} is the distance
+     * between two disjoint halves of the data, the floor that sampling noise alone gives.
+     */
+    public static Map<String, Object> frechet(ModelSet models, TrainingConfig cfg, Dataset data, Classifier classifier,
+                                              int n, long seed) {
+        if (!classifier.shape().equals(data.shape())) {
+            throw new IllegalArgumentException("the classifier was trained on " + classifier.shape()
+                    + " samples, the data are " + data.shape());
+        }
+        int m = Math.min(n, data.size());
+        INDArray real = featuresOf(classifier, data.subset(m, seed).x());
+        SamplePair s = samples(models, cfg, m, seed);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("dataset", data.name());
+        out.put("samples", m);
+        out.put("fd_generator", FrechetDistance.between(real, featuresOf(classifier, s.generated())));
+        out.put("fd_revised", FrechetDistance.between(real, featuresOf(classifier, s.revised())));
+        if (data.size() >= 2 * m) {
+            List<Dataset> halves = data.subset(2 * m, seed + 1).split(m, seed + 2);
+            out.put("fd_data", FrechetDistance.between(featuresOf(classifier, halves.get(0).x()),
+                    featuresOf(classifier, halves.get(1).x())));
+        }
+        return out;
+    }
+
+    private static INDArray featuresOf(Classifier c, INDArray x) {
+        List<INDArray> parts = new ArrayList<>();
+        for (int start = 0; start < x.rows(); start += CHUNK) {
+            parts.add(c.features(x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(start,
+                    Math.min(x.rows(), start + CHUNK)), org.nd4j.linalg.indexing.NDArrayIndex.all()).dup()));
+        }
+        return Nd4j.vstack(parts);
     }
 
     private static double meanEnergy(ModelSet models, INDArray x) {
