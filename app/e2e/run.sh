@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end check of the explorer as a user starts it: under Xvfb, `java -jar` writes a
-# screenshot of each view (--screenshot ... --view V) and every PNG must show something
-# (enough contrast and colours), not a blank or single-colour window.
+# screenshot of each view and of the examples gallery (--screenshot ... --view V) and every PNG
+# must show something (enough contrast and colours), not a blank or single-colour window.
 # Needs: a built app (mvn install / verify), xvfb, imagemagick, libgtk-3-0 (.ci/run installs them).
 # Env: E2E_STEPS (training iterations before each shot, default 30), E2E_OUT (output folder).
 set -euo pipefail
@@ -35,10 +35,10 @@ done
 export DISPLAY=":$disp"
 
 fail=0
-for view in training xrevision zrevision latent; do
+for view in training xrevision zrevision latent gallery; do
   png="$OUT/$view.png"
   rm -f "$png"
-  echo "e2e: $view (ring8, $STEPS iterations)"
+  echo "e2e: $view (the ring8 example, $STEPS more iterations)"
   start=$(date +%s)
   if ! timeout 600 java -Xmx2g -jar "$JAR" --screenshot "$png" --view "$view" --steps "$STEPS" \
       >"$OUT/$view.log" 2>&1; then

@@ -1,10 +1,8 @@
 package dualmcmc.app;
 
-import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import dualmcmc.app.shell.MainWindow;
 import dualmcmc.engine.train.TrainingSession.State;
-import javafx.application.Application;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -34,18 +32,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExplorerAppTest {
-    private static final long WAIT_S = 90;
     private MainModel main;
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         main = new MainModel(null);
-        window = new MainWindow(main);
-        stage.setScene(ExplorerApp.createScene(window));
-        stage.show();
-        main.load(MainModel.START_DATASET);
+        window = FxTestSupport.show(stage, main);
     }
 
     @AfterEach
@@ -54,24 +47,15 @@ class ExplorerAppTest {
     }
 
     private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return FxTestSupport.fx(c);
     }
 
     private static void waitUntil(String what, BooleanSupplier cond) {
-        try {
-            WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> fx(cond::getAsBoolean));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for: " + what);
-        }
+        FxTestSupport.waitUntil(what, cond);
     }
 
     private void waitLoaded(String name) {
-        waitUntil(name + " loaded", () -> main.dataProperty().get() != null
-                && main.dataProperty().get().name().equals(name) && main.busyProperty().get() == 0);
+        FxTestSupport.waitLoaded(main, name);
     }
 
     @Test
