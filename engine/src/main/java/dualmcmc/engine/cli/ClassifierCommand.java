@@ -47,7 +47,8 @@ public final class ClassifierCommand implements Callable<Integer> {
         info.put("train_size", r.trainSize());
         info.put("test_size", r.testSize());
         info.put("epochs", r.epochs());
-        info.put("recipe", Map.of("command", "dualmcmc classifier "
+        // the original arguments start with the subcommand's name
+        info.put("recipe", Map.of("command", "dualmcmc "
                 + String.join(" ", spec.commandLine().getParseResult().originalArgs()), "seconds", r.seconds()));
         ClassifierFile.save(out, r.classifier(), data.name(), info);
         Map<String, Object> summary = new LinkedHashMap<>();

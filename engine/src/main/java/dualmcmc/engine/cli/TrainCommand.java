@@ -196,7 +196,7 @@ public final class TrainCommand implements Callable<Integer> {
     /** How this checkpoint was made, so a bundled model can be retrained and its cost judged. */
     private Map<String, Object> recipe(double seconds) {
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("command", "dualmcmc train " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        r.put("command", "dualmcmc " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         r.put("iterations", iterations);
         r.put("seconds", seconds);
         r.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.arch")

@@ -62,6 +62,10 @@ class CliTest {
         JsonNode summary = Json.MAPPER.readTree(Files.readString(run.resolve("summary.json")));
         assertEquals(20, summary.get("iterations").asInt());
         assertTrue(summary.at("/eval/generator/modes").isInt() && summary.at("/eval/revised/hq").isNumber());
+        JsonNode manifest = dualmcmc.engine.io.Checkpoint.load(run.resolve("model.dmcx")).manifest();
+        assertEquals("dualmcmc train --dataset ring8 --iterations 20 --seed 3 --out " + run
+                        + " --set width=16 --set batch=64 --log-every 5 --eval-samples 200",
+                manifest.at("/recipe/command").asText(), "the checkpoint says how to make it again");
     }
 
     @Test
