@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 EvalCommand.class,
                 ClassifierCommand.class,
+                ReportCommand.class,
                 ChainsCommand.class,
                 TsneCommand.class,
                 ExportCommand.class,
