@@ -16,7 +16,8 @@ public record DataInfo(String name, int size, boolean image, int channels, int h
     public String describe() {
         String shape = image ? channels + "\u00d7" + height + "\u00d7" + width + " images" : dim() + "-D points";
         String m = modes > 0 ? " \u00b7 " + modes + " modes" : "";
-        String c = classNames.isEmpty() || modes > 0 ? "" : " \u00b7 " + classNames.size() + " classes";
+        String c = classNames.isEmpty() || modes > 0 ? "" : " \u00b7 " + classNames.size()
+                + (classNames.size() == 1 ? " class" : " classes");
         return name + " \u00b7 " + String.format("%,d", size) + " " + shape + m + c;
     }
 }

@@ -104,6 +104,10 @@ public final class MainModel {
     };
     private volatile DualMcmcTrainer trainer;
     private volatile TrainingSession session;
+    /** The generation of the models the worker holds; work asked for on older models is skipped. */
+    private volatile int modelsGeneration;
+    /** The last generation handed out (FX thread): each replacement gets a new one, even if it fails. */
+    private int lastGeneration;
     /** The data folder of the models the worker holds (recorded in their checkpoints and autosaves). */
     private volatile Path modelsDataDir;
     private volatile boolean disposed;
@@ -318,7 +322,7 @@ public final class MainModel {
      * which views recompute (generation). On failure nothing changes and the message is shown.
      */
     private CompletableFuture<Void> replaceModels(String progress, String failure, Callable<Prepared> prepare) {
-        int gen = generation.get() + 1;
+        int gen = ++lastGeneration;
         message.set(progress);
         CompletableFuture<Void> done = new CompletableFuture<>();
         begin();
@@ -328,6 +332,7 @@ public final class MainModel {
                 Prepared p = prepare.call();
                 DataInfo info = describe(p.data(), p.seed());
                 closeSession();
+                modelsGeneration = gen;
                 trainer = p.trainer();
                 modelsDataDir = p.dataDir();
                 session = newSession(p.trainer());
@@ -633,7 +638,8 @@ public final class MainModel {
     /**
      * Runs {@code work} where the models may be touched (between two training iterations, or on the
      * worker thread when no training thread runs) and completes on the FX thread. Results of a model
-     * set that was replaced meanwhile are dropped (the future completes with null).
+     * set that was replaced meanwhile are dropped, and work asked for on replaced models does not
+     * run (the future completes with null).
      */
     public <T> CompletableFuture<T> compute(Function<DualMcmcTrainer, T> work) {
         int gen = generation.get();
@@ -641,7 +647,9 @@ public final class MainModel {
         begin();
         worker.submit(() -> {
             TrainingSession s = session;
-            if (s == null) {
+            // the view asked about models that have been replaced since: its inputs (data shape,
+            // bounds) may not fit the new ones, and its result would be dropped anyway
+            if (s == null || gen != modelsGeneration) {
                 Platform.runLater(() -> {
                     end();
                     fx.complete(null);
@@ -655,7 +663,7 @@ public final class MainModel {
                 } catch (Throwable e) {
                     Platform.runLater(() -> {
                         end();
-                        message.set("A view computation failed: " + e);
+                        message.set("A view computation failed: " + describe(e));
                         fx.completeExceptionally(e);
                     });
                     return;

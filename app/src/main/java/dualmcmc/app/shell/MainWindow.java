@@ -397,6 +397,11 @@ public final class MainWindow extends BorderPane {
         Tooltip.install(progress, new Tooltip("Working: loading data, building models or running chains"));
         Label keys = new Label("Space train/play \u00b7 \u2190 \u2192 step \u00b7 Ctrl+1-4 views \u00b7 Ctrl+S save");
         keys.getStyleClass().add("muted");
+        // a long message is cut, never the keys or the state
+        keys.setMinWidth(Region.USE_PREF_SIZE);
+        state.setMinWidth(Region.USE_PREF_SIZE);
+        progress.setMinWidth(Region.USE_PREF_SIZE);
+        msg.setMinWidth(0);
         HBox bar = new HBox(10, msg, progress, keys, state);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
