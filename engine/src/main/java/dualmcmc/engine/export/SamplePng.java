@@ -1,6 +1,7 @@
 package dualmcmc.engine.export;
 
 import dualmcmc.engine.config.TrainingConfig;
+import dualmcmc.engine.config.TrainingMode;
 import dualmcmc.engine.data.Dataset;
 import dualmcmc.engine.io.AtomicFiles;
 import dualmcmc.engine.metrics.Evaluation;
@@ -33,7 +34,11 @@ public final class SamplePng {
     public static BufferedImage samples(ModelSet models, TrainingConfig cfg, Dataset data, String title, int size,
                                         long seed) {
         Evaluation.SamplePair pair = Evaluation.samples(models, cfg, samplesShown(data, size), seed);
-        return samples(data, pair.generated().toFloatMatrix(), pair.revised().toFloatMatrix(), title, size);
+        // the baselines lack a model: say where a short-run EBM's chains start, and that ABP has no EBM
+        TrainingMode mode = TrainingMode.of(cfg.mode());
+        return render(data, pair.generated().toFloatMatrix(), pair.revised().toFloatMatrix(), title, size,
+                mode.samplesFromNoise() ? "noise x_0" : GENERATED_LABEL,
+                mode.trainsEbm() ? REVISED_LABEL : "not revised (no EBM)");
     }
 
     /** How many samples a picture of this size shows for this data set (a full grid, or a dense scatter). */
@@ -47,6 +52,11 @@ public final class SamplePng {
      * {@code size x size} picture; image grids show as many as fit.
      */
     public static BufferedImage samples(Dataset data, float[][] generated, float[][] revised, String title, int size) {
+        return render(data, generated, revised, title, size, GENERATED_LABEL, REVISED_LABEL);
+    }
+
+    private static BufferedImage render(Dataset data, float[][] generated, float[][] revised, String title, int size,
+                                        String generatedLabel, String revisedLabel) {
         checkSize(size);
         Figure figure = new Figure(fontSize(size));
         List<Panel> panels;
@@ -61,8 +71,8 @@ public final class SamplePng {
             panels = List.of(s.panel(Scatter.Layers.of(background, generated, Colours.GENERATED)),
                     s.panel(Scatter.Layers.of(background, revised, Colours.REVISED)));
         }
-        return figure.render(List.of(title), Double.NaN, List.of(new Figure.Part(GENERATED_LABEL, panels.get(0)),
-                new Figure.Part(REVISED_LABEL, panels.get(1))), size, size);
+        return figure.render(List.of(title), Double.NaN, List.of(new Figure.Part(generatedLabel, panels.get(0)),
+                new Figure.Part(revisedLabel, panels.get(1))), size, size);
     }
 
     private static ImageGrid grid(Dataset data, int size) {
