@@ -17,6 +17,7 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -96,6 +97,10 @@ public final class ExamplesGallery {
     /** Shows the gallery (without waiting) and reads the examples if not done yet. */
     public void show() {
         vm.load();
+        if (dialog.isShowing()) {
+            return;
+        }
+        dialog.setResult(null);
         dialog.show();
     }
 
@@ -168,6 +173,9 @@ public final class ExamplesGallery {
         });
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
+        // the card opens on a click: its buttons' clicks are theirs alone
+        openButton.addEventHandler(MouseEvent.MOUSE_CLICKED, MouseEvent::consume);
+        recipe.addEventHandler(MouseEvent.MOUSE_CLICKED, MouseEvent::consume);
         HBox actions = new HBox(6, openButton, grow, recipe);
         actions.setAlignment(Pos.CENTER_LEFT);
         Region fill = new Region();

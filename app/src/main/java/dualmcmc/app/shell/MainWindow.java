@@ -95,6 +95,7 @@ public final class MainWindow extends BorderPane {
     private final ExportActions export;
     private final ImportActions imports;
     private final ExamplesViewModel examplesVm;
+    private ExamplesGallery gallery;
     private boolean updating;
 
     /**
@@ -535,10 +536,12 @@ public final class MainWindow extends BorderPane {
 
     /** Opens the examples gallery (without waiting); a card opens its model after the unsaved-changes question. */
     public ExamplesGallery showExamples() {
-        ExamplesGallery g = new ExamplesGallery(examplesVm, getScene() == null ? null : getScene().getWindow(),
-                files::openExample, main.messageProperty()::set);
-        g.show();
-        return g;
+        if (gallery == null) {
+            gallery = new ExamplesGallery(examplesVm, getScene() == null ? null : getScene().getWindow(),
+                    files::openExample, main.messageProperty()::set);
+        }
+        gallery.show();
+        return gallery;
     }
 
     /** Closing the window asks about unsaved changes first; {@code exit} ends the app once agreed. */
