@@ -740,6 +740,8 @@ public final class MainModel {
             message.set("Training: one iteration = generator, inference and EBM updates with both revisions.");
         } else if (st == State.PAUSED) {
             message.set("Paused at iteration " + iteration.get() + ".");
+        } else if (st == State.FINISHED) {
+            message.set(String.format("Trained to iteration %,d. Train (Space) goes on.", iteration.get()));
         } else if (st == State.STOPPED) {
             message.set("Stopped at iteration " + iteration.get() + ": the models stay for the chain views.");
         }

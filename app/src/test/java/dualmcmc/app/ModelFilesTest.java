@@ -195,12 +195,15 @@ class ModelFilesTest {
     void autosaveWritesEveryNIterationsAndKeepsTheNewest() throws Exception {
         waitLoaded(main, "ring8");
         Path dir = tmp.resolve("autosave");
+        List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
         fx(() -> {
             main.autosaveProperty().set(new AutosaveSettings(true, 2, 2, dir));
+            main.messageProperty().addListener((o, a, b) -> messages.add(b));
             return null;
         });
         trainTo(6);
-        waitUntil("autosave reported", () -> main.messageProperty().get().contains("Autosaved iteration"));
+        waitUntil("autosave reported in the status bar",
+                () -> messages.stream().anyMatch(m -> m.startsWith("Autosaved iteration 6 to ")));
         try (var files = Files.list(dir)) {
             List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
             assertEquals(2, names.size(), "the newest two are kept: " + names);
