@@ -28,6 +28,11 @@ public interface Layer {
         return List.of();
     }
 
+    /** The name of one of {@link #parameters()}, unique within this layer (blocks prefix their parts). */
+    default String parameterName(Parameter p) {
+        return p.name();
+    }
+
     /**
      * State that is not trained by gradients but must be saved for an exact resume (spectral
      * norm's power-iteration vectors), by name, e.g. {@code weight.u}; arrays are live views.

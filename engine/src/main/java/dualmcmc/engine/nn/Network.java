@@ -51,7 +51,7 @@ public final class Network {
     public String parameterName(Parameter p) {
         for (int i = 0; i < layers.size(); i++) {
             if (layers.get(i).parameters().contains(p)) {
-                return i + "." + p.name();
+                return i + "." + layers.get(i).parameterName(p);
             }
         }
         throw new IllegalArgumentException("not a parameter of this network");
