@@ -16,7 +16,8 @@ public final class Presets {
     }
 
     public static List<String> names() {
-        return List.of("toy2d", "toy2d-reference", "image28", "digits8", "image32");
+        return List.of("toy2d", "toy2d-reference", "image28", "digits8", "image32", "cifar10-paper",
+                "celeba64-paper");
     }
 
     public static TrainingConfig get(String name) {
@@ -26,6 +27,8 @@ public final class Presets {
             case "image28" -> new TrainingConfig(image28());
             case "digits8" -> new TrainingConfig(digits8());
             case "image32" -> new TrainingConfig(image32());
+            case "cifar10-paper" -> new TrainingConfig(cifar10Paper());
+            case "celeba64-paper" -> new TrainingConfig(celeba64Paper());
             default -> throw new IllegalArgumentException("unknown preset '" + name + "'; presets: "
                     + String.join(", ", names()));
         };
@@ -110,6 +113,33 @@ public final class Presets {
         Map<String, Object> m = image28();
         m.put("arch", "conv8");
         m.put("nz", 16);
+        return m;
+    }
+
+    /**
+     * The paper's CIFAR-10 config (its public code's config.py): residual networks of width 512
+     * (the inference model 128), nz 128, batch 100, k_x = 30 steps of s_x 0.5, spectral norm.
+     * Opt-in only: at this size an iteration takes minutes on a CPU (README: a GPU).
+     */
+    private static Map<String, Object> cifar10Paper() {
+        Map<String, Object> m = common();
+        m.put("arch", "resnet32");
+        m.put("width", 512);
+        m.put("nz", 128);
+        m.put("spectral_norm", true);
+        m.put("batch", 100);
+        m.put("x_step", 0.5);
+        m.put("x_noise", 0.001);
+        return m;
+    }
+
+    /** The paper's CelebA-64 config: width 1024, s_x 0.3 and S_factor 70, otherwise CIFAR-10's. */
+    private static Map<String, Object> celeba64Paper() {
+        Map<String, Object> m = cifar10Paper();
+        m.put("arch", "resnet64");
+        m.put("width", 1024);
+        m.put("x_step", 0.3);
+        m.put("s_factor", 70.0);
         return m;
     }
 }

@@ -24,8 +24,9 @@ public final class TrainingConfig {
                     METHOD, "dual-mcmc (the paper), inference-only (k_z = 0), cooperative (EBM teaches the "
                             + "generator, no inference model), short-run (EBM alone, chains from noise), abp "
                             + "(generator alone, z-Langevin from noise)"),
-            Hyperparameter.choice("arch", List.of("mlp", "conv28", "conv8", "conv32"), NETWORKS,
-                    "Network family: MLPs for 2-D points, small conv nets for 28x28, 8x8 or 32x32 images"),
+            Hyperparameter.choice("arch", List.of("mlp", "conv28", "conv8", "conv32", "resnet32", "resnet64"),
+                    NETWORKS, "Network family: MLPs for 2-D points, small conv nets for 28x28, 8x8 or 32x32 "
+                            + "images, the paper's residual nets for 3x32x32 or 3x64x64 images"),
             Hyperparameter.integer("width", 1, 4096, NETWORKS, "width", "Hidden width of the MLPs"),
             Hyperparameter.integer("nz", 1, 1024, NETWORKS, "nz", "Dimension of the latent z of the generator"),
             Hyperparameter.flag("spectral_norm", NETWORKS,

@@ -35,6 +35,8 @@ public final class Architectures {
             case "conv28" -> conv28(shape, nz, w, sn, init);
             case "conv8" -> conv8(shape, nz, w, sn, init);
             case "conv32" -> conv32(shape, nz, w, sn, init);
+            case "resnet32" -> resnet(shape, 32, nz, w, sn, init);
+            case "resnet64" -> resnet(shape, 64, nz, w, sn, init);
             default -> throw new IllegalArgumentException("unknown arch " + cfg.arch());
         };
     }
@@ -108,6 +110,20 @@ public final class Architectures {
                 new Conv2d(ch, c, 4, 2, 1, false, init), Activation.leakyRelu(LEAK),
                 new Conv2d(c, 2 * c, 4, 2, 1, false, init), Activation.leakyRelu(LEAK),
                 Reshape.flat(), new Dense(2 * c * base * base, 2 * nz, false, init)));
+        return new ModelSet(new EnergyModel(ebm), new Generator(gen, nz), new InferenceModel(inf, nz), shape);
+    }
+
+    /**
+     * The paper's networks ({@link ResNets}) for 3 x side x side images: EBM and generator of width
+     * C = width, the inference model a quarter (side 32) or an eighth (side 64) of it, the ratios
+     * of the paper's configs (512, 512, 128 for CIFAR-10; 1024, 1024, 128 for CelebA-64).
+     */
+    private static ModelSet resnet(SampleShape shape, int side, int nz, int width, boolean sn, Init init) {
+        requireShape(shape, 3, side, side, "resnet" + side);
+        int inferenceWidth = Math.max(1, width / (side == 32 ? 4 : 8));
+        Network ebm = ResNets.energy(width, side, sn, init);
+        Network gen = ResNets.generator(nz, width, side, init);
+        Network inf = ResNets.inference(nz, inferenceWidth, side, init);
         return new ModelSet(new EnergyModel(ebm), new Generator(gen, nz), new InferenceModel(inf, nz), shape);
     }
 }
