@@ -35,7 +35,7 @@ done
 export DISPLAY=":$disp"
 
 fail=0
-for view in training xrevision zrevision latent gallery; do
+for view in training xrevision zrevision latent compare gallery; do
   png="$OUT/$view.png"
   rm -f "$png"
   echo "e2e: $view (the ring8 example, $STEPS more iterations)"

@@ -26,7 +26,7 @@ import java.util.prefs.Preferences;
  * The Dual-MCMC Explorer. It opens on the bundled ring8 example (fresh ring8 models when the build
  * has none). Options: {@code --dataset NAME} (start fresh on that data set instead),
  * {@code --seed N}, {@code --data-dir DIR} (mnist / full Fashion-MNIST), {@code --dark}, and for
- * docs and tests {@code --screenshot FILE --view training|xrevision|zrevision|latent|gallery
+ * docs and tests {@code --screenshot FILE --view training|xrevision|zrevision|latent|compare|gallery
  * [--steps K]}: trains K more iterations, lets the view settle, writes a PNG and exits.
  */
 public final class ExplorerApp extends Application {
@@ -68,9 +68,9 @@ public final class ExplorerApp extends Application {
                 }
             }
             if (!List.of(MainWindow.TAB_TRAINING, MainWindow.TAB_X, MainWindow.TAB_Z, MainWindow.TAB_LATENT,
-                    VIEW_GALLERY).contains(view)) {
-                throw new IllegalArgumentException("--view must be training, xrevision, zrevision, latent or gallery, got "
-                        + view);
+                    MainWindow.TAB_COMPARE, VIEW_GALLERY).contains(view)) {
+                throw new IllegalArgumentException("--view must be training, xrevision, zrevision, latent, compare or "
+                        + "gallery, got " + view);
             }
             if (dataset != null && !Datasets.names().contains(dataset)) {
                 throw new IllegalArgumentException("--dataset must be one of " + String.join(", ", Datasets.names()));
@@ -90,7 +90,8 @@ public final class ExplorerApp extends Application {
 
         static String usage() {
             return "usage: java -jar dualmcmc-explorer.jar [--dataset NAME] [--seed N] [--data-dir DIR] [--dark]\n"
-                    + "       [--screenshot FILE.png --view training|xrevision|zrevision|latent|gallery [--steps K]]\n"
+                    + "       [--screenshot FILE.png --view training|xrevision|zrevision|latent|compare|gallery\n"
+                    + "        [--steps K]]\n"
                     + "starts on the bundled ring8 example; --dataset starts fresh models on a data set instead\n"
                     + "data sets: " + String.join(", ", Datasets.names());
         }
@@ -165,6 +166,7 @@ public final class ExplorerApp extends Application {
                         case MainWindow.TAB_X -> window.xViewModel().run().thenApply(r -> null);
                         case MainWindow.TAB_Z -> window.zViewModel().run().thenApply(r -> null);
                         case MainWindow.TAB_LATENT -> window.latentViewModel().whenIterated(LATENT_SHOT_ITERATIONS);
+                        case MainWindow.TAB_COMPARE -> window.compareViewModel().refresh().thenApply(r -> null);
                         default -> window.trainingViewModel().refresh().thenApply(r -> null);
                     };
                 })

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
@@ -37,11 +38,16 @@ final class FxTestSupport {
 
     /** Shows the main window on {@code stage} and starts loading fresh ring8 models. */
     static MainWindow show(Stage stage, MainModel main) {
+        return show(stage, main, m -> m.load(MainModel.START_DATASET));
+    }
+
+    /** Shows the main window on {@code stage} and starts {@code open}, e.g. the ring8 example as the app does. */
+    static MainWindow show(Stage stage, MainModel main, Function<MainModel, CompletableFuture<Void>> open) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         MainWindow window = new MainWindow(main, testPreferences());
         stage.setScene(ExplorerApp.createScene(window));
         stage.show();
-        main.load(MainModel.START_DATASET);
+        open.apply(main);
         return window;
     }
 

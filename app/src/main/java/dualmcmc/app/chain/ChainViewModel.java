@@ -17,8 +17,7 @@ import java.util.function.Function;
 /**
  * What the x- and z-revision views share: the chain's start (dual-MCMC or noise), its Langevin
  * settings (following the training config until the user edits them), a seed for resampling, and
- * reruns against the current models that are coalesced: while one run is on the worker, later
- * requests collapse into one follow-up run.
+ * reruns against the current models, coalesced by {@link CoalescedCompute}.
  *
  * @param <R> one run's result, published on the FX thread
  */
@@ -27,15 +26,19 @@ public abstract class ChainViewModel<R> {
     private final ObjectProperty<ChainInit> init;
     private final ObjectProperty<LangevinSettings> settings = new SimpleObjectProperty<>();
     private final IntegerProperty seed;
-    private final ObjectProperty<R> result = new SimpleObjectProperty<>();
-    private CompletableFuture<R> inFlight;
-    private CompletableFuture<R> next;
+    private final CoalescedCompute<R> runs;
+    private final ObjectProperty<R> result;
 
     protected ChainViewModel(MainModel main, ChainInit start, int seed,
                              Function<TrainingConfig, LangevinSettings> chainOf) {
         this.main = main;
         this.init = new SimpleObjectProperty<>(start);
         this.seed = new SimpleIntegerProperty(seed);
+        this.runs = new CoalescedCompute<>(main, () -> {
+            DataInfo info = main.dataProperty().get();
+            return info == null ? null : job(info, init.get(), settings.get(), this.seed.get());
+        });
+        this.result = runs.resultProperty();
         settings.set(chainOf.apply(main.config()));
         main.configProperty().addListener((o, a, b) -> {
             if (a == null || !chainOf.apply(a).equals(chainOf.apply(b))) {
@@ -81,30 +84,6 @@ public abstract class ChainViewModel<R> {
 
     /** Reruns the chains against the current models; completes on the FX thread with the new result. */
     public CompletableFuture<R> run() {
-        DataInfo info = main.dataProperty().get();
-        Function<DualMcmcTrainer, R> work = info == null ? null : job(info, init.get(), settings.get(), seed.get());
-        if (work == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        if (inFlight != null) {
-            if (next == null) {
-                next = new CompletableFuture<>();
-            }
-            return next;
-        }
-        CompletableFuture<R> f = main.compute(work);
-        inFlight = f;
-        f.whenComplete((r, e) -> {
-            inFlight = null;
-            if (r != null) {
-                result.set(r);
-            }
-            CompletableFuture<R> waiting = next;
-            if (waiting != null) {
-                next = null;
-                run().whenComplete((r2, e2) -> waiting.complete(r2));
-            }
-        });
-        return f;
+        return runs.run();
     }
 }

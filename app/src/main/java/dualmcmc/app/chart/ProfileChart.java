@@ -56,6 +56,42 @@ public final class ProfileChart {
         chart.setNotify(true);
     }
 
+    /**
+     * Replaces the curves with one thick line per entry, each in the legend: profiles of different
+     * chains to compare on one axis (the compare view's dual-MCMC start against noise).
+     */
+    public void setCurves(double[][] curves, Color[] colors, String[] names) {
+        data.removeAllSeries();
+        chart.setNotify(false);
+        int longest = 1;
+        for (int i = 0; i < curves.length; i++) {
+            XYSeries s = Charts.series(names[i]);
+            for (int t = 0; t < curves[i].length; t++) {
+                s.add(t, curves[i][t], false);
+            }
+            data.addSeries(s);
+            Charts.style(chart, i, colors[i], 1.0, 3.0f, true);
+            longest = Math.max(longest, curves[i].length - 1);
+        }
+        chart.getXYPlot().getDomainAxis().setRange(0, longest);
+        chart.setNotify(true);
+    }
+
+    /** Removes every curve (the chart says {@code message} instead). */
+    public void clear(String message) {
+        data.removeAllSeries();
+        Charts.noDataMessage(chart, message);
+    }
+
+    /** The number of points of each curve, in order (for tests). */
+    public int[] curveSizes() {
+        int[] n = new int[data.getSeriesCount()];
+        for (int i = 0; i < n.length; i++) {
+            n[i] = data.getItemCount(i);
+        }
+        return n;
+    }
+
     public void setStep(int step) {
         marker.setValue(step);
     }

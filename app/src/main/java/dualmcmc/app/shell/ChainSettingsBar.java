@@ -10,8 +10,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -41,30 +39,7 @@ public final class ChainSettingsBar extends HBox {
         setSpacing(8);
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("chain-settings");
-        ToggleGroup group = new ToggleGroup();
-        HBox seg = new HBox();
-        seg.getStyleClass().add("segmented");
-        for (int i = 0; i < initLabels.length; i++) {
-            ToggleButton b = new ToggleButton(initLabels[i]);
-            b.setId(prefix + "Init" + i);
-            b.setToggleGroup(group);
-            b.setTooltip(new Tooltip(initTips[i]));
-            b.setFocusTraversable(false);
-            if (i == 0) {
-                b.getStyleClass().add(Styles.LEFT_PILL);
-                b.setSelected(true);
-            } else {
-                b.getStyleClass().add(Styles.RIGHT_PILL);
-            }
-            int idx = i;
-            b.setOnAction(e -> {
-                if (!b.isSelected()) {
-                    b.setSelected(true);
-                }
-                onInit.accept(idx);
-            });
-            seg.getChildren().add(b);
-        }
+        Segmented seg = new Segmented(prefix + "Init", initLabels, initTips, onInit);
         getChildren().add(seg);
         for (int i = 0; i < 3; i++) {
             Hyperparameter h = TrainingConfig.schema(keys[i]);

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 
 /**
  * The menu bar above the toolbar: File (models, examples, import, export, autosave, quit) and
- * View (the four views). Items only call actions; what they do lives in {@link FileActions},
+ * View (the five views). Items only call actions; what they do lives in {@link FileActions},
  * {@link ExportActions} and the dialogs.
  */
 public final class FileMenu {
@@ -83,7 +83,9 @@ public final class FileMenu {
                 item("z-revision (generator-guided)", Feather.CROSSHAIR, "menuViewZ", "Shortcut+3",
                         () -> commands.select(MainWindow.TAB_Z)),
                 item("Latent map", Feather.MAP, "menuViewLatent", "Shortcut+4",
-                        () -> commands.select(MainWindow.TAB_LATENT)));
+                        () -> commands.select(MainWindow.TAB_LATENT)),
+                item("Compare starts", Feather.COLUMNS, "menuViewCompare", "Shortcut+5",
+                        () -> commands.select(MainWindow.TAB_COMPARE)));
         bar.getMenus().addAll(file, view);
     }
 

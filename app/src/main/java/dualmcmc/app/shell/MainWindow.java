@@ -4,6 +4,8 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import dualmcmc.app.MainModel;
+import dualmcmc.app.compare.CompareView;
+import dualmcmc.app.compare.CompareViewModel;
 import dualmcmc.app.examples.ExamplesGallery;
 import dualmcmc.app.examples.ExamplesViewModel;
 import dualmcmc.app.export.ExportActions;
@@ -73,16 +75,19 @@ public final class MainWindow extends BorderPane {
     public static final String TAB_X = "xrevision";
     public static final String TAB_Z = "zrevision";
     public static final String TAB_LATENT = "latent";
+    public static final String TAB_COMPARE = "compare";
 
     private final MainModel main;
     private final TrainingViewModel trainingVm;
     private final XRevisionViewModel xVm;
     private final ZRevisionViewModel zVm;
     private final LatentViewModel latentVm;
+    private final CompareViewModel compareVm;
     private final TrainingView trainingView;
     private final XRevisionView xView;
     private final ZRevisionView zView;
     private final LatentView latentView;
+    private final CompareView compareView;
     private final TabPane tabs = new TabPane();
     private final SettingsSheet settings;
     private final ComboBox<String> datasetBox = new ComboBox<>();
@@ -115,10 +120,12 @@ public final class MainWindow extends BorderPane {
         xVm = new XRevisionViewModel(main);
         zVm = new ZRevisionViewModel(main);
         latentVm = new LatentViewModel(main);
+        compareVm = new CompareViewModel(main);
         trainingView = new TrainingView(main, trainingVm);
         xView = new XRevisionView(main, xVm);
         zView = new ZRevisionView(main, zVm);
         latentView = new LatentView(main, latentVm);
+        compareView = new CompareView(main, compareVm);
         settings = new SettingsSheet(main);
         export = new ExportActions(main, prefs, owner, this::selectedPage, this::selectedView, this::shownChain,
                 trainingVm::history);
@@ -152,7 +159,9 @@ public final class MainWindow extends BorderPane {
                 "Step through generator-guided Langevin chains on z started from the inference model (Ctrl+3)");
         Tab t4 = tab("Latent map", Feather.MAP, latentView, TAB_LATENT,
                 "The inference model's latent space as a live t-SNE map of \u03bc_\u03c6(x), coloured by class (Ctrl+4)");
-        tabs.getTabs().addAll(t1, t2, t3, t4);
+        Tab t5 = tab("Compare starts", Feather.COLUMNS, compareView, TAB_COMPARE,
+                "The same chains from the generator / inference model and from noise, side by side (Ctrl+5)");
+        tabs.getTabs().addAll(t1, t2, t3, t4, t5);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> onTab(b));
         tabs.setId("views");
@@ -396,7 +405,7 @@ public final class MainWindow extends BorderPane {
         progress.setPrefWidth(140);
         progress.visibleProperty().bind(main.busyProperty().greaterThan(0));
         Tooltip.install(progress, new Tooltip("Working: loading data, building models or running chains"));
-        Label keys = new Label("Space train/play \u00b7 \u2190 \u2192 step \u00b7 Ctrl+1-4 views \u00b7 Ctrl+S save");
+        Label keys = new Label("Space train/play \u00b7 \u2190 \u2192 step \u00b7 Ctrl+1-5 views \u00b7 Ctrl+S save");
         keys.getStyleClass().add("muted");
         // a long message is cut, never the keys or the state
         keys.setMinWidth(Region.USE_PREF_SIZE);
@@ -415,6 +424,7 @@ public final class MainWindow extends BorderPane {
             return;
         }
         latentVm.setActive(TAB_LATENT.equals(t.getId()));
+        compareVm.setActive(TAB_COMPARE.equals(t.getId()));
         if (TAB_X.equals(t.getId()) && xVm.isStale()) {
             xVm.run();
         } else if (TAB_Z.equals(t.getId()) && zVm.resultProperty().get() != null
@@ -424,7 +434,7 @@ public final class MainWindow extends BorderPane {
     }
 
     /**
-     * Space, arrows, Home/End, Ctrl+1-4, Ctrl+R; ignored while typing in a field. The File menu's
+     * Space, arrows, Home/End, Ctrl+1-5, Ctrl+R; ignored while typing in a field. The File menu's
      * accelerators (Ctrl+N, O, E, S, Shift+S, I, Q) are the menu bar's own.
      */
     public void installShortcuts(Scene scene) {
@@ -433,13 +443,15 @@ public final class MainWindow extends BorderPane {
                 return;
             }
             String tab = selectedView();
-            PlaybackBar pb = TAB_X.equals(tab) ? xView.playback() : TAB_Z.equals(tab) ? zView.playback() : null;
+            PlaybackBar pb = TAB_X.equals(tab) ? xView.playback() : TAB_Z.equals(tab) ? zView.playback()
+                    : TAB_COMPARE.equals(tab) ? compareView.playback() : null;
             if (e.isShortcutDown()) {
                 switch (e.getCode()) {
                     case DIGIT1 -> select(TAB_TRAINING);
                     case DIGIT2 -> select(TAB_X);
                     case DIGIT3 -> select(TAB_Z);
                     case DIGIT4 -> select(TAB_LATENT);
+                    case DIGIT5 -> select(TAB_COMPARE);
                     case R -> files.newModels();
                     default -> {
                         return;
@@ -497,6 +509,14 @@ public final class MainWindow extends BorderPane {
 
     public LatentViewModel latentViewModel() {
         return latentVm;
+    }
+
+    public CompareViewModel compareViewModel() {
+        return compareVm;
+    }
+
+    public CompareView compareView() {
+        return compareView;
     }
 
     public LatentView latentView() {

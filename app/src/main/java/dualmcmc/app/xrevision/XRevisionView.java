@@ -2,10 +2,10 @@ package dualmcmc.app.xrevision;
 
 import dualmcmc.app.DataInfo;
 import dualmcmc.app.MainModel;
+import dualmcmc.app.chain.XChainPainter;
 import dualmcmc.app.chart.ImageGrid;
 import dualmcmc.app.chart.PlotCanvas;
 import dualmcmc.app.chart.ProfileChart;
-import dualmcmc.app.chart.Roles;
 import dualmcmc.app.shell.ChainSettingsBar;
 import dualmcmc.app.shell.PlaybackBar;
 import dualmcmc.engine.mcmc.ChainInit;
@@ -104,10 +104,6 @@ public final class XRevisionView extends BorderPane {
         plot.redraw();
     }
 
-    private Color roleColor(ChainTrace t) {
-        return t.init() == ChainInit.NOISE ? Roles.NOISE : Roles.REVISED;
-    }
-
     private void show(XRevisionViewModel.Result r) {
         if (r == null) {
             return;
@@ -123,7 +119,7 @@ public final class XRevisionView extends BorderPane {
         for (int c = 0; c < show; c++) {
             chains[c] = t.profile(c);
         }
-        profile.setProfiles(t.meanProfile(), chains, roleColor(t), "mean over " + t.chains() + " chains");
+        profile.setProfiles(t.meanProfile(), chains, XChainPainter.chainColor(t), "mean over " + t.chains() + " chains");
         int old = playback.stepProperty().get();
         playback.maxStepProperty().set(k);
         if (old > k || old == 0 || a0(old)) {
@@ -151,10 +147,10 @@ public final class XRevisionView extends BorderPane {
         }
         ChainTrace t = r.trace();
         step = Math.min(step, t.steps());
-        Color c = roleColor(t);
-        Color start = t.init() == ChainInit.NOISE ? Roles.NOISE : Roles.GENERATOR;
-        int rec = t.recordedChains().length;
         if (info.image()) {
+            Color c = XChainPainter.chainColor(t);
+            Color start = XChainPainter.startColor(t);
+            int rec = t.recordedChains().length;
             int k = t.steps();
             List<Integer> cols = new ArrayList<>();
             int n = Math.min(GRID_COLUMNS, k + 1);
@@ -194,34 +190,7 @@ public final class XRevisionView extends BorderPane {
             grid.redraw();
             return;
         }
-        plot.setHeatmap(r.energy(), "energy E(x), low = dark");
-        plot.clearLayers();
-        plot.setTitle("Chains on the energy landscape \u00b7 \u03c4 = " + step + " of " + t.steps());
-        plot.addPoints(info.points(), Color.web("#dfe3e8"), 1.3, 0.35);
-        for (int ch = 0; ch < rec; ch++) {
-            double[][] path = new double[step + 1][];
-            for (int s = 0; s <= step; s++) {
-                float[] x = t.state(s, ch);
-                path[s] = new double[]{x[0], x[1]};
-            }
-            plot.addPath(path, c.brighter(), 1.4, 0.85, false);
-        }
-        double[][] starts = new double[rec][];
-        double[][] now = new double[rec][];
-        for (int ch = 0; ch < rec; ch++) {
-            float[] x0 = t.state(0, ch);
-            float[] xt = t.state(step, ch);
-            starts[ch] = new double[]{x0[0], x0[1]};
-            now[ch] = new double[]{xt[0], xt[1]};
-        }
-        plot.addRings(starts, start, 3.6);
-        if (step > 0) {
-            plot.addPoints(now, c.brighter(), 3.4, 1.0);
-        }
-        plot.addLegend("data x", Color.web("#b8bec6"), PlotCanvas.Mark.DOT);
-        plot.addLegend(t.init() == ChainInit.NOISE ? "start x\u2080 ~ noise" : "start x\u2080 = g(z)", start,
-                PlotCanvas.Mark.RING);
-        plot.addLegend("x\u209c and its path", c.brighter(), PlotCanvas.Mark.LINE);
-        plot.redraw();
+        XChainPainter.paint(plot, info.points(), t, r.energy(), step,
+                "Chains on the energy landscape \u00b7 \u03c4 = " + step + " of " + t.steps());
     }
 }

@@ -2,6 +2,7 @@ package dualmcmc.app.zrevision;
 
 import dualmcmc.app.DataInfo;
 import dualmcmc.app.MainModel;
+import dualmcmc.app.chain.ZChainPainter;
 import dualmcmc.app.chart.ImageGrid;
 import dualmcmc.app.chart.PlotCanvas;
 import dualmcmc.app.chart.ProfileChart;
@@ -130,10 +131,6 @@ public final class ZRevisionView extends BorderPane {
         latentPlot.redraw();
     }
 
-    private Color chainColor(ChainTrace t) {
-        return t.init() == ChainInit.NOISE ? Roles.NOISE : Roles.REVISED;
-    }
-
     private void show(ZRevisionViewModel.Result r) {
         if (r == null) {
             drawStep();
@@ -149,7 +146,8 @@ public final class ZRevisionView extends BorderPane {
         for (int c = 0; c < chains.length; c++) {
             chains[c] = t.profile(c);
         }
-        profile.setProfiles(t.meanProfile(), chains, chainColor(t), "mean over " + t.chains() + " chains");
+        profile.setProfiles(t.meanProfile(), chains, ZChainPainter.chainColor(t),
+                "mean over " + t.chains() + " chains");
         int old = playback.stepProperty().get();
         playback.maxStepProperty().set(k);
         if (old > k || old == 0) {
@@ -183,37 +181,15 @@ public final class ZRevisionView extends BorderPane {
         }
         ChainTrace t = r.trace();
         step = Math.min(step, t.steps());
-        Color c = chainColor(t);
-        Color start = t.init() == ChainInit.NOISE ? Roles.NOISE : Roles.GENERATOR;
+        Color c = ZChainPainter.chainColor(t);
+        Color start = ZChainPainter.startColor(t);
         int n = t.recordedChains().length;
         if (info.image()) {
             drawImages(r, t, step, n, c, start, info);
             return;
         }
-        dataPlot.setTitle("Data space: g(z\u209c) moves toward the picked x \u00b7 \u03c4 = " + step);
-        dataPlot.clearLayers();
-        dataPlot.addPoints(info.points(), Roles.DATA, 1.5, 0.45);
-        for (int ch = 0; ch < n; ch++) {
-            double[][] path = new double[step + 1][];
-            for (int s = 0; s <= step; s++) {
-                float[] g = t.decoded(s, ch);
-                path[s] = new double[]{g[0], g[1]};
-            }
-            dataPlot.addPath(path, ch == r.selected() ? c : c.deriveColor(0, 1, 1, 0.7), ch == r.selected() ? 2.2 : 1.4,
-                    0.9, true);
-            if (path.length == 1) {
-                dataPlot.addPoints(path, start, 4, 1);
-            }
-        }
-        for (int ch = 0; ch < n; ch++) {
-            float[] x = r.targets()[ch];
-            dataPlot.addCross(x[0], x[1], ch == r.selected() ? Roles.MARKER : Color.web("#24292f"), 5);
-        }
-        dataPlot.addLegend("data", Roles.DATA, PlotCanvas.Mark.DOT);
-        dataPlot.addLegend("picked x (red: selected)", Color.web("#24292f"), PlotCanvas.Mark.LINE);
-        dataPlot.addLegend("g(z\u2080)", c, PlotCanvas.Mark.RING);
-        dataPlot.addLegend("g(z\u209c) and its path", c, PlotCanvas.Mark.DOT);
-        dataPlot.redraw();
+        ZChainPainter.paintData(dataPlot, info.points(), t, r.targets(), r.selected(), step,
+                "Data space: g(z\u209c) moves toward the picked x \u00b7 \u03c4 = " + step);
 
         double[] lb = r.latentBounds();
         latentPlot.setBounds(lb[0], lb[1], lb[2], lb[3]);
