@@ -108,7 +108,9 @@ public final class CompareView extends BorderPane {
     private void layoutFor(DataInfo info) {
         boolean x = vm.kindProperty().get() == ChainKind.X;
         dualPanel.setHeader(x ? "from generator x\u2080 = g(z)" : "from inference z\u2080 ~ q(z|x)", DUAL);
-        noisePanel.setHeader(x ? "from noise x\u2080 ~ N(0, I)" : "from noise z\u2080 ~ N(0, I)", NOISE);
+        // the engine starts image chains uniform on [-1, 1] (the pixel range), points from N(0, I)
+        String xNoise = info != null && info.image() ? "from noise x\u2080 ~ U[-1, 1]" : "from noise x\u2080 ~ N(0, I)";
+        noisePanel.setHeader(x ? xNoise : "from noise z\u2080 ~ N(0, I)", NOISE);
         bottom.getChildren().setAll(profile().viewer(), explanation);
         profile().clear("running chains\u2026");
         explanation.setText("Running both sides on the same models and seed\u2026");
