@@ -1,5 +1,6 @@
 package dualmcmc.engine.io;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -91,6 +92,31 @@ final class ArrayArchive {
             throw new IllegalArgumentException(source + ": not a readable " + kind + " (" + e.getMessage() + ")");
         }
         throw new IllegalArgumentException(source + ": not a " + kind + " (no " + MANIFEST + ")");
+    }
+
+    /** Parses a manifest and checks it names the expected format and version. */
+    static JsonNode checkedManifest(byte[] bytes, String format, int version, Object source) {
+        JsonNode m;
+        try {
+            m = Json.MAPPER.readTree(bytes);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(source + ": manifest is not valid JSON: " + e.getMessage());
+        }
+        if (!format.equals(m.path("format").asText()) || m.path("version").asInt(-1) != version) {
+            throw new IllegalArgumentException(source + ": expected " + format + " version " + version + ", found "
+                    + m.path("format").asText("?") + " version " + m.path("version").asText("?"));
+        }
+        return m;
+    }
+
+    /** The checked manifest of a read archive; an archive without one is not a {@code kind}. */
+    static JsonNode checkedManifest(Map<String, byte[]> entries, String format, int version, Object source,
+                                    String kind) {
+        byte[] bytes = entries.get(MANIFEST);
+        if (bytes == null) {
+            throw new IllegalArgumentException(source + ": not a " + kind + " (no " + MANIFEST + ")");
+        }
+        return checkedManifest(bytes, format, version, source);
     }
 
     /** Copies each named array of {@code entries} into the live array of the same name, checking shapes first. */

@@ -37,7 +37,6 @@ public final class Checkpoint {
     public static final String FORMAT = "dualmcmc-checkpoint";
     public static final int VERSION = 1;
     public static final String EXTENSION = ".dmcx";
-    private static final String MANIFEST = ArrayArchive.MANIFEST;
     private static final String KIND = "checkpoint";
     /**
      * The random state needs no array: every draw of iteration t (batch order, chain noise,
@@ -138,29 +137,11 @@ public final class Checkpoint {
 
     /** The manifest alone, without building models: cheap enough for a gallery of examples. */
     public static JsonNode manifest(InputStream in, String source) throws IOException {
-        return parseManifest(ArrayArchive.manifest(in, source, KIND), source);
-    }
-
-    private static JsonNode parseManifest(byte[] bytes, Object file) {
-        JsonNode m;
-        try {
-            m = Json.MAPPER.readTree(bytes);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": manifest is not valid JSON: " + e.getMessage());
-        }
-        if (!FORMAT.equals(m.path("format").asText()) || m.path("version").asInt(-1) != VERSION) {
-            throw new IllegalArgumentException(file + ": expected " + FORMAT + " version " + VERSION + ", found "
-                    + m.path("format").asText("?") + " version " + m.path("version").asText("?"));
-        }
-        return m;
+        return ArrayArchive.checkedManifest(ArrayArchive.manifest(in, source, KIND), FORMAT, VERSION, source);
     }
 
     private static Loaded load(Map<String, byte[]> entries, String file) throws IOException {
-        byte[] manifestBytes = entries.get(MANIFEST);
-        if (manifestBytes == null) {
-            throw new IllegalArgumentException(file + ": not a checkpoint (no " + MANIFEST + ")");
-        }
-        JsonNode m = parseManifest(manifestBytes, file);
+        JsonNode m = ArrayArchive.checkedManifest(entries, FORMAT, VERSION, file, KIND);
         TrainingConfig cfg;
         Dataset data;
         try {

@@ -79,15 +79,7 @@ public final class ClassifierFile {
     }
 
     private static Loaded load(Map<String, byte[]> entries, String source) throws IOException {
-        byte[] bytes = entries.get(ArrayArchive.MANIFEST);
-        if (bytes == null) {
-            throw new IllegalArgumentException(source + ": not a classifier (no " + ArrayArchive.MANIFEST + ")");
-        }
-        JsonNode m = Json.MAPPER.readTree(bytes);
-        if (!FORMAT.equals(m.path("format").asText()) || m.path("version").asInt(-1) != VERSION) {
-            throw new IllegalArgumentException(source + ": expected " + FORMAT + " version " + VERSION + ", found "
-                    + m.path("format").asText("?") + " version " + m.path("version").asText("?"));
-        }
+        JsonNode m = ArrayArchive.checkedManifest(entries, FORMAT, VERSION, source, KIND);
         JsonNode shape = m.path("shape");
         SampleShape s = new SampleShape(shape.path(0).asInt(), shape.path(1).asInt(), shape.path(2).asInt());
         Classifier c = Classifier.build(s, m.path("classes").asInt(), new Init(Rng.of(0), DataType.FLOAT));

@@ -35,19 +35,33 @@ public final class Examples {
 
     /** The bundled examples in gallery order; empty when the build bundled none. */
     public static List<Example> list() {
+        List<Example> out = new ArrayList<>();
+        try {
+            for (JsonNode e : index()) {
+                out.add(describe(e));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("a bundled example is unreadable", e);
+        }
+        return List.copyOf(out);
+    }
+
+    /** The entries of index.json; empty when none is bundled. */
+    private static List<JsonNode> index() {
         if (!Assets.exists(INDEX)) {
             return List.of();
         }
         try (InputStream in = Assets.open(INDEX)) {
-            JsonNode index = Json.MAPPER.readTree(in);
-            List<Example> out = new ArrayList<>();
-            for (JsonNode e : index.path("examples")) {
-                out.add(describe(e));
-            }
-            return List.copyOf(out);
+            List<JsonNode> out = new ArrayList<>();
+            Json.MAPPER.readTree(in).path("examples").forEach(out::add);
+            return out;
         } catch (IOException e) {
             throw new UncheckedIOException("bundled " + INDEX + " is unreadable", e);
         }
+    }
+
+    private static List<String> indexedIds() {
+        return index().stream().map(e -> e.path("id").asText()).toList();
     }
 
     public static Optional<Example> find(String id) {
@@ -56,9 +70,10 @@ public final class Examples {
 
     /** Opens example {@code id} as a checkpoint: data, config and a trainer that continues it. */
     public static Checkpoint.Loaded load(String id) throws IOException {
-        if (find(id).isEmpty()) {
+        // only the index: list() would read every bundled checkpoint to describe it
+        if (!indexedIds().contains(id)) {
             throw new IllegalArgumentException("no bundled example '" + id + "'; examples: "
-                    + String.join(", ", list().stream().map(Example::id).toList()));
+                    + String.join(", ", indexedIds()));
         }
         try (InputStream in = Assets.open(checkpointPath(id))) {
             return Checkpoint.load(in, "bundled example " + id);
