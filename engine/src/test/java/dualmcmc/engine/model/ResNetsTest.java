@@ -49,6 +49,28 @@ class ResNetsTest {
     }
 
     /**
+     * The up-block at the cifar10-paper generator's shapes at width 8 (8 channels, batch 2) against
+     * finite differences at every entry of every parameter: 4x4 -> 8x8 with every input entry too,
+     * and 8x8 -> 16x16 (where 3.main.3.weight of the generator lives) with 200 input entries, each
+     * with its own seed. Batch norm in training mode, bilinear upsampling with aligned corners, the
+     * convolutions and the residual sum together, where a sampled check of the whole generator
+     * sees ten entries per parameter (UpBlockLayersGradientTest checks the layers one by one over
+     * more seeds).
+     */
+    @Test
+    void generatorUpBlockAtPaperWidthEveryEntry() {
+        for (long seed = 1; seed <= 2; seed++) {
+            int side = seed == 1 ? 4 : 8;
+            Init init = new Init(Rng.of(60 + seed), DataType.DOUBLE);
+            Network net = new Network(List.of(new Reshape(8, side, side), ResNets.upBlock(8, 8, init),
+                    Reshape.flat()));
+            INDArray x = Rng.of(70 + seed).gaussian(2, 8 * side * side).castTo(DataType.DOUBLE);
+            GradientCheck.checkNetwork("up block 8x" + side + "x" + side + " seed " + seed, net, x, 80 + seed, 1,
+                    side == 4 ? Integer.MAX_VALUE : 200, Integer.MAX_VALUE, name -> true);
+        }
+    }
+
+    /**
      * A conv bias inside an up-block adds a per-channel constant, which only ever reaches batch
      * norms (the next block's first, or the final one) through shortcuts that keep constants
      * constant (bilinear weights sum to 1, then a 1x1 conv), and batch norm removes it: the gradient
@@ -58,7 +80,12 @@ class ResNetsTest {
         return biasName.matches("\\d+\\.(main|shortcut)\\.\\d+\\.bias");
     }
 
-    private static void checkPreset(String preset, int side, int samples, long seed) {
+    /**
+     * The generator is checked under {@code generatorProjections} random projections: under a single
+     * unseeded one, 3.main.3.weight[343] of the cifar10-paper generator used to miss now and then,
+     * which was finite-difference round-off (see GradientCheck), not a gradient error.
+     */
+    private static void checkPreset(String preset, int side, int samples, long seed, int generatorProjections) {
         TrainingConfig cfg = Presets.get(preset).withValue("width", 8).withValue("nz", 4);
         SampleShape shape = SampleShape.image(3, side, side);
         ModelSet m = Architectures.build(cfg, shape, INIT);
@@ -77,8 +104,8 @@ class ResNetsTest {
         assertArrayEquals(new long[]{2, size}, g.shape());
         assertTrue(g.amaxNumber().doubleValue() <= 1, "tanh output");
         GradientCheck.checkNetwork(preset + " ebm", m.energy().network(), x, seed, 20, samples, name -> true);
-        GradientCheck.checkNetwork(preset + " generator", gen, input(2, 4), seed + 1, 20, samples,
-                name -> !insideUpBlock(name));
+        GradientCheck.checkNetwork(preset + " generator", gen, input(2, 4), seed + 1, generatorProjections, 20,
+                samples, name -> !insideUpBlock(name));
         int zeroGradients = 0;
         for (var p : gen.parameters()) {
             if (insideUpBlock(gen.parameterName(p))) {
@@ -93,12 +120,12 @@ class ResNetsTest {
 
     @Test
     void cifar10PaperNetworks() {
-        checkPreset("cifar10-paper", 32, 10, 40);
+        checkPreset("cifar10-paper", 32, 10, 40, 3);
     }
 
     @Test
     void celeba64PaperNetworks() {
-        checkPreset("celeba64-paper", 64, 4, 50);
+        checkPreset("celeba64-paper", 64, 4, 50, 1);
     }
 
     @Test
