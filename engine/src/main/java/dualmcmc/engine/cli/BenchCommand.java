@@ -16,10 +16,12 @@ import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
 
 /**
  * {@code bench}: the PyTorch peer's measurements (../shared/peer/torch_dualmcmc.py) on exactly its
@@ -37,6 +39,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--iters", defaultValue = "10", description = "timed training iterations")
     int iters;
+
+    @Option(names = "--clock", defaultValue = "wall", description = "wall (elapsed time, as the peer) or cpu "
+            + "(this thread's CPU time: steadier when other programs share the cores; the work runs on the "
+            + "calling thread at --threads 1)")
+    String clock;
 
     @Override
     public Integer call() {
@@ -56,6 +63,11 @@ public final class BenchCommand implements Callable<Integer> {
         if (threads < 1 || iters < 1) {
             throw new IllegalArgumentException("--threads and --iters must be >= 1");
         }
+        if (!clock.equals("wall") && !clock.equals("cpu")) {
+            throw new IllegalArgumentException("--clock must be wall or cpu, got '" + clock + "'");
+        }
+        LongSupplier now = clock.equals("cpu") ? ManagementFactory.getThreadMXBean()::getCurrentThreadCpuTime
+                : System::nanoTime;
         Nd4jSetup.init();
         Nd4j.factory().blas().setMaxThreads(threads);
         int b = cfg.batch();
@@ -76,13 +88,16 @@ public final class BenchCommand implements Callable<Integer> {
         XRevision xs = new XRevision(setup.models().energy(), cfg.xChain().withSteps(steps));
         LangevinSettings zSettings = cfg.zChain().withSteps(steps);
         ZRevision zs = new ZRevision(setup.models().generator(), zSettings, cfg.sigma(), cfg.priorSigma());
-        double xStep = 1e6 * median(() -> xs.run(x, rng, null), 5) / steps;
-        double zStep = 1e6 * median(() -> zs.run(z, x, rng, null), 5) / steps;
-        double iteration = 1e3 * median(() -> setup.trainer().step(), iters);
+        double xStep = 1e6 * median(() -> xs.run(x, rng, null), 5, now) / steps;
+        double zStep = 1e6 * median(() -> zs.run(z, x, rng, null), 5, now) / steps;
+        double iteration = 1e3 * median(() -> setup.trainer().step(), iters, now);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("config", config);
         out.put("engine", "dualmcmc-nd4j-1.0.0-M2.1");
         out.put("threads", threads);
+        if (clock.equals("cpu")) {
+            out.put("clock", clock);
+        }
         out.put("batch", b);
         out.put("x_step_us", Math.round(xStep * 10) / 10.0);
         out.put("z_step_us", Math.round(zStep * 10) / 10.0);
@@ -99,12 +114,12 @@ public final class BenchCommand implements Callable<Integer> {
         return r;
     }
 
-    private static double median(Runnable work, int reps) {
+    private static double median(Runnable work, int reps, LongSupplier now) {
         double[] t = new double[reps];
         for (int i = 0; i < reps; i++) {
-            long t0 = System.nanoTime();
+            long t0 = now.getAsLong();
             work.run();
-            t[i] = (System.nanoTime() - t0) / 1e9;
+            t[i] = (now.getAsLong() - t0) / 1e9;
         }
         Arrays.sort(t);
         return reps % 2 == 1 ? t[reps / 2] : (t[reps / 2 - 1] + t[reps / 2]) / 2;
