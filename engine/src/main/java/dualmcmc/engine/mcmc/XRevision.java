@@ -22,7 +22,7 @@ public final class XRevision {
     /** Runs the chains from {@code x0} (left unchanged); returns x_k. Records into {@code recorder} if given. */
     public INDArray run(INDArray x0, Rng rng, ChainRecorder recorder) {
         INDArray x = x0.dup('c');
-        INDArray noise = x.ulike();
+        LangevinUpdate update = new LangevinUpdate(settings, rng, x);
         INDArray energies = recorder == null ? null : Nd4j.create(x.dataType(), x.rows());
         if (recorder != null) {
             recorder.begin(settings.steps());
@@ -32,7 +32,7 @@ public final class XRevision {
             if (recorder != null) {
                 recorder.record(t, energies, x, null);
             }
-            LangevinUpdate.apply(x, grad, settings.stepSize(), settings.noise(), rng, noise);
+            update.apply(x, grad, 1.0, 0.0);
         }
         if (recorder != null) {
             recorder.record(settings.steps(), energy.energy(x), x, null);

@@ -30,7 +30,7 @@ public final class ZRevision {
      */
     public INDArray run(INDArray z0, INDArray x, Rng rng, ChainRecorder recorder) {
         INDArray z = z0.dup('c');
-        INDArray noise = z.ulike();
+        LangevinUpdate update = new LangevinUpdate(settings, rng, z);
         INDArray sqErr = recorder == null ? null : Nd4j.create(z.dataType(), z.rows());
         double perPixel = 1.0 / x.columns();
         if (recorder != null) {
@@ -43,8 +43,7 @@ public final class ZRevision {
             if (recorder != null) {
                 recorder.record(t, sqErr.mul(perPixel), z, generator::generate);
             }
-            grad.muli(likelihood).addi(z.mul(prior));
-            LangevinUpdate.apply(z, grad, settings.stepSize(), settings.noise(), rng, noise);
+            update.apply(z, grad, likelihood, prior);
         }
         if (recorder != null) {
             INDArray diff = generator.generate(z).subi(x);

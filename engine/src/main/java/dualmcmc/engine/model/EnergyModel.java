@@ -7,6 +7,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /** The EBM pi(x) proportional to exp(-E(x)); its network maps [B, D] to one energy per sample. */
 public final class EnergyModel {
     private final Network network;
+    /** d(sum_i E_i)/dE_i: kept, since a Langevin chain asks for it at every step. */
+    private INDArray ones;
 
     public EnergyModel(Network network) {
         this.network = network;
@@ -24,13 +26,18 @@ public final class EnergyModel {
     /**
      * dE/dx per sample (the gradient of sum_i E(x_i), which separates by sample), without touching
      * parameter gradients. Writes the energies into {@code energiesOut} when it is not null.
+     * The result is the network's own buffer, valid until this model runs again (a Langevin step
+     * uses it at once; copying it would cost as much as a small layer).
      */
     public INDArray energyGradient(INDArray x, INDArray energiesOut) {
-        INDArray e = network.forward(x);
+        INDArray e = network.forwardShared(x);
         if (energiesOut != null) {
             energiesOut.assign(e.reshape(x.rows()));
         }
-        return network.backward(Nd4j.ones(e.dataType(), e.shape()), false);
+        if (ones == null || ones.dataType() != e.dataType() || !java.util.Arrays.equals(ones.shape(), e.shape())) {
+            ones = Nd4j.ones(e.dataType(), e.shape());
+        }
+        return network.backwardShared(ones, false);
     }
 
     /**
@@ -39,8 +46,9 @@ public final class EnergyModel {
      * @return the mean energy of the batch
      */
     public double accumulate(INDArray x, double weight) {
-        INDArray e = network.forward(x);
-        network.backward(Nd4j.valueArrayOf(e.shape(), weight, e.dataType()), true);
-        return e.meanNumber().doubleValue();
+        INDArray e = network.forwardShared(x);
+        double mean = e.meanNumber().doubleValue();
+        network.backwardShared(Nd4j.valueArrayOf(e.shape(), weight, e.dataType()), true);
+        return mean;
     }
 }

@@ -1,12 +1,20 @@
 package dualmcmc.engine.model;
 
 import dualmcmc.engine.nn.Network;
+import dualmcmc.engine.nn.NativeCopy;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.Arrays;
 
 /** The generator x = g(z) + eps; its network maps [B, nz] to [B, D] (flat samples). */
 public final class Generator {
     private final Network network;
     private final int latentSize;
+    /** The gradient of the last reconstruction error with respect to g(z); reused across calls. */
+    private INDArray scaledResidual;
+    private double[] generated;
+    private double[] observed;
 
     public Generator(Network network, int latentSize) {
         this.network = network;
@@ -27,14 +35,12 @@ public final class Generator {
 
     /**
      * d/dz of sum_i ||x_i - g(z_i)||^2 (plain sum of squares, no 1/2, as the public code), with no
-     * parameter gradients. Writes the per-sample squared error into {@code squaredErrorOut} if not null.
+     * parameter gradients. Writes the per-sample squared error into {@code squaredErrorOut} if not
+     * null. The result is the network's own buffer, valid until this model runs again.
      */
     public INDArray reconstructionGradient(INDArray z, INDArray x, INDArray squaredErrorOut) {
-        INDArray diff = network.forward(z).subi(x);
-        if (squaredErrorOut != null) {
-            squaredErrorOut.assign(diff.mul(diff).sum(1));
-        }
-        return network.backward(diff.muli(2.0), false);
+        residual(network.forwardShared(z), x, 2.0, squaredErrorOut);
+        return network.backwardShared(scaledResidual, false);
     }
 
     /**
@@ -43,9 +49,49 @@ public final class Generator {
      * @return sum_i ||target_i - g(z_i)||^2
      */
     public double accumulateReconstruction(INDArray z, INDArray target, double weight) {
-        INDArray diff = network.forward(z).subi(target);
-        double sum = diff.mul(diff).sumNumber().doubleValue();
-        network.backward(diff.muli(2.0 * weight), true);
-        return sum;
+        double sumOfSquares = residual(network.forwardShared(z), target, 2.0 * weight, null);
+        network.backwardShared(scaledResidual, true);
+        return sumOfSquares;
+    }
+
+    /**
+     * Writes scale * (g - x) into {@link #scaledResidual} in one pass and returns sum ||g - x||^2,
+     * writing the per-sample sums into {@code perSampleOut} if not null.
+     * One pass in Java instead of three or four ND4J calls (subtract, square, sum, scale), each
+     * of which costs more than this arithmetic on a batch of 2-D samples.
+     */
+    private double residual(INDArray g, INDArray x, double scale, INDArray perSampleOut) {
+        if (!Arrays.equals(g.shape(), x.shape())) {
+            throw new IllegalArgumentException("generator output " + Arrays.toString(g.shape())
+                    + " does not match the observations " + Arrays.toString(x.shape()));
+        }
+        int n = (int) g.length();
+        int rows = (int) g.rows();
+        int d = n / rows;
+        if (scaledResidual == null || scaledResidual.dataType() != g.dataType()
+                || !Arrays.equals(scaledResidual.shape(), g.shape())) {
+            scaledResidual = Nd4j.createUninitialized(g.dataType(), g.shape());
+            generated = new double[n];
+            observed = new double[n];
+        }
+        NativeCopy.read(g, generated, n);
+        NativeCopy.read(x, observed, n);
+        double[] perSample = new double[rows];
+        double total = 0;
+        for (int i = 0; i < rows; i++) {
+            double sum = 0;
+            for (int j = i * d; j < (i + 1) * d; j++) {
+                double diff = generated[j] - observed[j];
+                sum += diff * diff;
+                generated[j] = scale * diff;
+            }
+            perSample[i] = sum;
+            total += sum;
+        }
+        if (perSampleOut != null) {
+            perSampleOut.assign(Nd4j.createFromArray(perSample).reshape(perSampleOut.shape()));
+        }
+        NativeCopy.write(generated, n, scaledResidual);
+        return total;
     }
 }

@@ -1,10 +1,9 @@
 package dualmcmc.engine.model;
 
+import dualmcmc.engine.nn.NativeCopy;
 import dualmcmc.engine.nn.Network;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** The inference model q(z | x); its network maps [B, D] to [B, 2 nz] = (mu, logvar). */
 public final class InferenceModel {
@@ -12,6 +11,8 @@ public final class InferenceModel {
     public static final double VARIANCE_FLOOR = 1e-6;
     private final Network network;
     private final int latentSize;
+    /** dNLL/d(mu, logvar) of the last call; reused across calls. */
+    private INDArray gradient;
 
     public InferenceModel(Network network, int latentSize) {
         this.network = network;
@@ -23,9 +24,20 @@ public final class InferenceModel {
     }
 
     public Posterior infer(INDArray x) {
-        INDArray out = network.forward(x);
-        return new Posterior(out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, latentSize)).dup(),
-                out.get(NDArrayIndex.all(), NDArrayIndex.interval(latentSize, 2 * latentSize)).dup());
+        INDArray out = network.forwardShared(x);
+        int rows = (int) out.rows();
+        // split [B, 2 nz] into mu and logvar in Java: two views and two copies through ND4J cost
+        // more than the network's forward pass on a toy batch
+        double[] both = new double[rows * 2 * latentSize];
+        NativeCopy.read(out, both, both.length);
+        double[] mu = new double[rows * latentSize];
+        double[] logvar = new double[rows * latentSize];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(both, 2 * i * latentSize, mu, i * latentSize, latentSize);
+            System.arraycopy(both, (2 * i + 1) * latentSize, logvar, i * latentSize, latentSize);
+        }
+        return new Posterior(NativeCopy.write(mu, mu.length, Nd4j.createUninitialized(out.dataType(), rows, latentSize)),
+                NativeCopy.write(logvar, logvar.length, Nd4j.createUninitialized(out.dataType(), rows, latentSize)));
     }
 
     /**
@@ -35,19 +47,39 @@ public final class InferenceModel {
      * @return sum_i NLL
      */
     public double accumulateNll(INDArray x, INDArray z, double weight) {
-        INDArray out = network.forward(x);
-        INDArray mu = out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, latentSize));
-        INDArray logvar = out.get(NDArrayIndex.all(), NDArrayIndex.interval(latentSize, 2 * latentSize));
-        INDArray var = Transforms.exp(logvar, true).addi(VARIANCE_FLOOR);
-        INDArray diff = z.sub(mu);
-        INDArray sq = diff.mul(diff);
-        double nll = logvar.sumNumber().doubleValue() * 0.5 + sq.div(var).sumNumber().doubleValue() * 0.5;
-        INDArray gMu = diff.divi(var).negi().muli(weight);
-        // d/dlv [0.5 (z-mu)^2 / (c + e^lv)] = -0.5 (z-mu)^2 e^lv / (c + e^lv)^2
-        INDArray expLv = var.sub(VARIANCE_FLOOR);
-        INDArray gLv = sq.muli(expLv).divi(var.mul(var)).muli(-0.5).addi(0.5).muli(weight);
-        INDArray grad = Nd4j.concat(1, gMu, gLv);
-        network.backward(grad, true);
+        INDArray out = network.forwardShared(x);
+        int rows = (int) out.rows();
+        int width = 2 * latentSize;
+        if (z.rows() != rows || z.columns() != latentSize) {
+            throw new IllegalArgumentException("latents " + java.util.Arrays.toString(z.shape())
+                    + " do not match the batch [" + rows + ", " + latentSize + "]");
+        }
+        // one pass in Java over [B, 2 nz] (mu | logvar): the dozen ND4J calls it replaces cost
+        // more than the arithmetic at these sizes
+        double[] o = new double[rows * width];
+        double[] zs = new double[rows * latentSize];
+        NativeCopy.read(out, o, o.length);
+        NativeCopy.read(z, zs, zs.length);
+        double[] grad = new double[o.length];
+        double nll = 0;
+        for (int i = 0; i < rows; i++) {
+            for (int d = 0; d < latentSize; d++) {
+                int m = i * width + d;
+                int l = m + latentSize;
+                double expLv = Math.exp(o[l]);
+                double var = expLv + VARIANCE_FLOOR;
+                double diff = zs[i * latentSize + d] - o[m];
+                double sq = diff * diff;
+                nll += 0.5 * o[l] + 0.5 * sq / var;
+                grad[m] = -weight * diff / var;
+                // d/dlv [0.5 (z-mu)^2 / (c + e^lv)] = -0.5 (z-mu)^2 e^lv / (c + e^lv)^2
+                grad[l] = weight * (0.5 - 0.5 * sq * expLv / (var * var));
+            }
+        }
+        if (gradient == null || gradient.dataType() != out.dataType() || gradient.rows() != rows) {
+            gradient = Nd4j.createUninitialized(out.dataType(), rows, width);
+        }
+        network.backwardShared(NativeCopy.write(grad, grad.length, gradient), true);
         return nll;
     }
 }

@@ -2,6 +2,7 @@ package dualmcmc.engine.nn;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
@@ -13,9 +14,12 @@ import java.util.Map;
  * y = W [out, in*k*k] x cols [in*k*k, n*oh*ow], then a block transpose to NCHW. Per-sample ND4J calls were avoided
  * because each view or op costs tens of microseconds here.
  *
- * <p>Why not libnd4j's conv2d / conv2d_bp ops: measured here they ran at a few GFLOP/s forward and
- * far less backward (a 32->16 3x3 conv on 64 28x28 images took ~1 s backward), while OpenBLAS's
- * sgemm on the same work is an order of magnitude faster.
+ * <p>That route serves DOUBLE arrays (gradient checks) and is the reference for the other one:
+ * FLOAT arrays, which the engine trains and samples with, go through libnd4j's conv2d /
+ * conv2d_bp, which the engine's onednn build of nd4j-native runs through oneDNN. Measured here
+ * on the image28 generator's 32->16 3x3 convolution of 64 28x28 maps: oneDNN 11 ms forward and
+ * 11 ms backward (with the weight gradients), the im2col + BLAS route 22-33 ms each way, and the
+ * plain (non-oneDNN) libnd4j build 131 / 683 ms, which is why this class once avoided the ops.
  */
 public final class Conv2d implements Layer {
     private final int in;
@@ -32,6 +36,8 @@ public final class Conv2d implements Layer {
     private final Buffer chunkOutput = new Buffer();
     private final Buffer inputGrad = new Buffer();
     private final double[][] scratch = {new double[0], new double[0], new double[0], new double[0]};
+    private final Buffer weightGrad = new Buffer();
+    private final Buffer biasGrad = new Buffer();
     private INDArray input;
     private int oh;
     private int ow;
@@ -67,13 +73,16 @@ public final class Conv2d implements Layer {
         Geometry g = geometry();
         DataType type = input.dataType();
         INDArray y = output.get(type, g.batch, out, oh, ow);
+        if (type == DataType.FLOAT) {
+            return forwardOp(y);
+        }
         INDArray wm = weightMatrix();
         double[] b = bias.value().toDoubleVector();
         for (int b0 = 0; b0 < g.batch; b0 += g.chunk) {
             int n = Math.min(g.chunk, g.batch - b0);
             INDArray cols = im2col(b0, n, g);
             INDArray ym = chunkOutput.get(type, out, (long) n * g.spatial);
-            Nd4j.gemm(wm, cols, ym, false, false, 1.0, 0.0);
+            Blas.gemm(wm, false, cols, false, ym, 1.0, 0.0);
             // [out, n*spatial] -> [n, out, spatial], plus bias
             int len = n * g.spatial * out;
             double[] byChannel = scratch(0, len);
@@ -98,8 +107,11 @@ public final class Conv2d implements Layer {
         INDArray grad = NativeCopy.contiguous(gy);
         Geometry g = geometry();
         DataType type = grad.dataType();
-        INDArray wm = weightMatrix();
         INDArray gx = inputGrad.get(type, input.shape());
+        if (type == DataType.FLOAT) {
+            return backwardOp(grad, gx, accumulateParamGrads);
+        }
+        INDArray wm = weightMatrix();
         INDArray gw = accumulateParamGrads ? Nd4j.zeros(type, out, g.rows) : null;
         double[] gb = new double[out];
         for (int b0 = 0; b0 < g.batch; b0 += g.chunk) {
@@ -122,15 +134,52 @@ public final class Conv2d implements Layer {
             INDArray gm = chunkOutput.get(type, out, (long) n * g.spatial);
             NativeCopy.write(byChannel, len, gm, 0);
             if (accumulateParamGrads) {
-                Nd4j.gemm(gm, im2col(b0, n, g), gw, false, true, 1.0, 1.0);
+                Blas.gemm(gm, false, im2col(b0, n, g), true, gw, 1.0, 1.0);
             }
             INDArray gCols = chunkColumns.get(type, g.rows, (long) n * g.spatial);
-            Nd4j.gemm(wm, gm, gCols, true, false, 1.0, 0.0);
+            Blas.gemm(wm, true, gm, false, gCols, 1.0, 0.0);
             col2im(gCols, n, g, gx, b0);
         }
         if (accumulateParamGrads) {
             weight.addGradient(gw.reshape('c', weight.parameter().value().shape()));
             bias.grad().addi(Nd4j.createFromArray(gb).castTo(type));
+        }
+        return gx;
+    }
+
+    /** conv2d / conv2d_bp integer arguments: kernel, stride, padding, dilation 1, no "same" mode, NCHW, weights [out, in, k, k]. */
+    private int[] opArguments() {
+        return new int[]{kernel, kernel, stride, stride, padding, padding, 1, 1, 0, 0, 1};
+    }
+
+    private INDArray forwardOp(INDArray y) {
+        Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(input, weight.effective(), bias.value())
+                .addOutputs(y).addIntegerArguments(opArguments()).build());
+        return y;
+    }
+
+    /**
+     * Input gradient only (a Langevin step): the transposed convolution of the output gradient,
+     * libnd4j's deconv2d, which skips the weight gradients that conv2d_bp always computes; measured
+     * here it took 0.4-8 ms where conv2d_bp took 2-16 ms on the image28 networks' layers, with
+     * identical results. It applies when the transposed convolution restores the input size, i.e.
+     * when the forward pass dropped no rows or columns.
+     */
+    private INDArray backwardOp(INDArray grad, INDArray gx, boolean accumulateParamGrads) {
+        boolean exact = (oh - 1) * stride - 2 * padding + kernel == input.size(2)
+                && (ow - 1) * stride - 2 * padding + kernel == input.size(3);
+        if (!accumulateParamGrads && exact) {
+            Nd4j.exec(DynamicCustomOp.builder("deconv2d").addInputs(grad, weight.effective())
+                    .addOutputs(gx).addIntegerArguments(opArguments()).build());
+            return gx;
+        }
+        INDArray gw = weightGrad.get(DataType.FLOAT, weight.parameter().value().shape());
+        INDArray gb = biasGrad.get(DataType.FLOAT, out);
+        Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(input, weight.effective(), bias.value(), grad)
+                .addOutputs(gx, gw, gb).addIntegerArguments(opArguments()).build());
+        if (accumulateParamGrads) {
+            weight.addGradient(gw);
+            bias.grad().addi(gb);
         }
         return gx;
     }

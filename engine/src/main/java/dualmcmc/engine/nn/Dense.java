@@ -15,7 +15,9 @@ public final class Dense implements Layer {
     private final Parameter bias;
     private final Buffer output = new Buffer();
     private final Buffer inputGrad = new Buffer();
+    private final Buffer weightGrad = new Buffer();
     private INDArray input;
+    private double[] rowSums = new double[0];
 
     public Dense(int in, int out, boolean spectralNorm, Init init) {
         this.in = in;
@@ -30,22 +32,47 @@ public final class Dense implements Layer {
             throw new IllegalArgumentException(describe() + " expects [batch, " + in + "], got "
                     + java.util.Arrays.toString(x.shape()));
         }
-        input = x;
+        input = NativeCopy.contiguous(x);
         INDArray y = output.get(x.dataType(), x.rows(), out);
-        Nd4j.gemm(x, weight.effective(), y, false, true, 1.0, 0.0);
-        return y.addiRowVector(bias.value());
+        // the bias goes in first and the product is added to it: one native call instead of two
+        NativeCopy.fillRows(y, bias.value());
+        Blas.gemm(input, false, weight.effective(), true, y, 1.0, 1.0);
+        return y;
     }
 
     @Override
     public INDArray backward(INDArray gy, boolean accumulateParamGrads) {
         INDArray w = weight.effective();
         if (accumulateParamGrads) {
-            bias.grad().addi(gy.sum(0));
-            weight.addGradient(Nd4j.gemm(gy, input, true, false));
+            addColumnSums(gy, bias.grad());
+            if (weight.isPlain()) {
+                Blas.gemm(gy, true, input, false, weight.parameter().grad(), 1.0, 1.0);
+            } else {
+                INDArray gw = weightGrad.get(gy.dataType(), out, in);
+                Blas.gemm(gy, true, input, false, gw, 1.0, 0.0);
+                weight.addGradient(gw);
+            }
         }
         INDArray gx = inputGrad.get(gy.dataType(), gy.rows(), in);
-        Nd4j.gemm(gy, w, gx, false, false, 1.0, 0.0);
+        Blas.gemm(gy, false, w, false, gx, 1.0, 0.0);
         return gx;
+    }
+
+    /** target += the column sums of m, in one Java pass: ND4J's sum(0) took 107 us on 256x128 here. */
+    private void addColumnSums(INDArray m, INDArray target) {
+        int n = (int) m.length();
+        if (rowSums.length < n) {
+            rowSums = new double[n];
+        }
+        double[] sums = new double[out];
+        NativeCopy.read(m, rowSums, n);
+        NativeCopy.read(target, sums, out);
+        for (int i = 0; i < n; i += out) {
+            for (int j = 0; j < out; j++) {
+                sums[j] += rowSums[i + j];
+            }
+        }
+        NativeCopy.write(sums, out, target);
     }
 
     @Override

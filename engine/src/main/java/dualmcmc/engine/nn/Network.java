@@ -27,20 +27,36 @@ public final class Network {
 
     /** f(x), a fresh array the caller owns (layers reuse their own buffers). */
     public INDArray forward(INDArray x) {
+        INDArray h = forwardShared(x);
+        return h == x ? h.dup() : h.dup('c');
+    }
+
+    /**
+     * f(x) in the last layer's own buffer, valid until this network runs again and not to be
+     * written to. For loops that use the result at once (Langevin steps): the copy that
+     * {@link #forward} makes costs as much as a small layer.
+     */
+    public INDArray forwardShared(INDArray x) {
         INDArray h = x;
         for (Layer layer : layers) {
             h = layer.forward(h);
         }
-        return h == x ? h.dup() : h.dup('c');
+        return h;
     }
 
-    /** Back-propagates through the last forward pass; returns dL/d input. */
+    /** Back-propagates through the last forward pass; returns dL/d input, a fresh array. */
     public INDArray backward(INDArray gradOutput, boolean accumulateParamGrads) {
+        INDArray g = backwardShared(gradOutput, accumulateParamGrads);
+        return g == gradOutput ? g.dup() : g.dup('c');
+    }
+
+    /** As {@link #backward}, in the first layer's own buffer: valid until this network runs again. */
+    public INDArray backwardShared(INDArray gradOutput, boolean accumulateParamGrads) {
         INDArray g = gradOutput;
         for (int i = layers.size() - 1; i >= 0; i--) {
             g = layers.get(i).backward(g, accumulateParamGrads);
         }
-        return g == gradOutput ? g.dup() : g.dup('c');
+        return g;
     }
 
     /** Parameters in layer order; names are made unique by the layer index, e.g. {@code 2.weight}. */
@@ -70,7 +86,7 @@ public final class Network {
 
     public void zeroGrad() {
         for (Parameter p : parameters) {
-            p.grad().assign(0);
+            NativeCopy.zero(p.grad());
         }
     }
 

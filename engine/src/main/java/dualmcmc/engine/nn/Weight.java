@@ -27,6 +27,11 @@ final class Weight {
         return spectralNorm == null ? parameter.value() : spectralNorm.normalised();
     }
 
+    /** Whether the effective weight is the parameter itself, so its gradient can be accumulated in place. */
+    boolean isPlain() {
+        return spectralNorm == null;
+    }
+
     /** Adds dL/dW given dL/d(effective weight), shaped like the weight. */
     void addGradient(INDArray gradEffective) {
         parameter.grad().addi(spectralNorm == null ? gradEffective : spectralNorm.backward(gradEffective));
