@@ -6,11 +6,14 @@ import dualmcmc.engine.config.TrainingConfig;
 import dualmcmc.engine.data.Dataset;
 import dualmcmc.engine.data.SampleShape;
 import dualmcmc.engine.io.Json;
+import dualmcmc.engine.mcmc.ChainInit;
+import dualmcmc.engine.mcmc.ChainRunner;
 import dualmcmc.engine.mcmc.XRevision;
 import dualmcmc.engine.mcmc.ZRevision;
 import dualmcmc.engine.train.TrainingSetup;
 import dualmcmc.engine.util.Nd4jSetup;
 import dualmcmc.engine.util.Rng;
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
@@ -45,6 +48,14 @@ public final class BenchCommand implements Callable<Integer> {
             + "calling thread at --threads 1)")
     String clock;
 
+    @Option(names = "--memory-iterations", defaultValue = "0", paramLabel = "N", description = "Also train N more "
+            + "iterations after a warm-up of N/10 and report heap and resident memory before and after (growth "
+            + "means a leak); 0 skips it")
+    int memoryIterations;
+
+    /** The app animates this many 2-D chains (toy2d only). */
+    private static final int ANIMATED_CHAINS = 1024;
+
     @Override
     public Integer call() {
         TrainingConfig cfg;
@@ -60,8 +71,8 @@ public final class BenchCommand implements Callable<Integer> {
             }
             default -> throw new IllegalArgumentException("--config must be toy2d or image28, got '" + config + "'");
         }
-        if (threads < 1 || iters < 1) {
-            throw new IllegalArgumentException("--threads and --iters must be >= 1");
+        if (threads < 1 || iters < 1 || memoryIterations < 0) {
+            throw new IllegalArgumentException("--threads and --iters must be >= 1, --memory-iterations >= 0");
         }
         if (!clock.equals("wall") && !clock.equals("cpu")) {
             throw new IllegalArgumentException("--clock must be wall or cpu, got '" + clock + "'");
@@ -102,8 +113,68 @@ public final class BenchCommand implements Callable<Integer> {
         out.put("x_step_us", Math.round(xStep * 10) / 10.0);
         out.put("z_step_us", Math.round(zStep * 10) / 10.0);
         out.put("iteration_ms", Math.round(iteration * 100) / 100.0);
+        if (config.equals("toy2d")) {
+            animationRate(setup, cfg, data, now, out);
+        }
+        if (memoryIterations > 0) {
+            memoryGrowth(setup, out);
+        }
         System.out.println(Json.write(out));
         return 0;
+    }
+
+    /**
+     * Langevin steps per second of the app's animation path: 1024 chains run and recorded in full
+     * (energy or MSE per chain and every state, as the x- and z-revision views draw them).
+     */
+    private static void animationRate(TrainingSetup setup, TrainingConfig cfg, Dataset data, LongSupplier now,
+                                      Map<String, Object> out) {
+        ChainRunner runner = new ChainRunner(setup.models(), cfg);
+        int steps = 100;
+        LangevinSettings x = cfg.xChain().withSteps(steps);
+        LangevinSettings z = cfg.zChain().withSteps(steps);
+        INDArray observations = ChainRunner.zObservations(data, ANIMATED_CHAINS, 7);
+        runner.xChains(ChainInit.GENERATOR, x, ANIMATED_CHAINS, ANIMATED_CHAINS, 7);
+        runner.zChains(ChainInit.INFERENCE, z, observations, ANIMATED_CHAINS, 7);
+        double xs = median(() -> runner.xChains(ChainInit.GENERATOR, x, ANIMATED_CHAINS, ANIMATED_CHAINS, 7), 3, now);
+        double zs = median(() -> runner.zChains(ChainInit.INFERENCE, z, observations, ANIMATED_CHAINS, 7), 3, now);
+        out.put("animated_chains", ANIMATED_CHAINS);
+        out.put("x_chain_steps_per_s", Math.round(steps / xs));
+        out.put("z_chain_steps_per_s", Math.round(steps / zs));
+    }
+
+    /** Heap in use after a GC and the process's resident memory, after a warm-up and after the run. */
+    private void memoryGrowth(TrainingSetup setup, Map<String, Object> out) {
+        for (int i = 0; i < Math.max(1, memoryIterations / 10); i++) {
+            setup.trainer().step();
+        }
+        long[] before = memory();
+        for (int i = 0; i < memoryIterations; i++) {
+            setup.trainer().step();
+        }
+        long[] after = memory();
+        out.put("memory_iterations", memoryIterations);
+        out.put("heap_mb_before", before[0] >> 20);
+        out.put("heap_mb_after", after[0] >> 20);
+        out.put("rss_mb_before", before[1] >> 20);
+        out.put("rss_mb_after", after[1] >> 20);
+        out.put("heap_growth", Math.round(1000.0 * after[0] / before[0] - 1000) / 1000.0);
+        out.put("rss_growth", Math.round(1000.0 * after[1] / before[1] - 1000) / 1000.0);
+    }
+
+    private static long[] memory() {
+        // two collections: the first queues ND4J's native buffers for release, the second lets
+        // their deallocator run, so what remains is what is really held
+        for (int i = 0; i < 2; i++) {
+            System.gc();
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Runtime rt = Runtime.getRuntime();
+        return new long[]{rt.totalMemory() - rt.freeMemory(), Pointer.physicalBytes()};
     }
 
     private static int[] range(int n) {

@@ -106,9 +106,17 @@ public final class NativeCopy {
         return out;
     }
 
-    /** Reads the first n elements of a FLOAT array into dst[0..n). */
-    static void read(INDArray a, float[] dst, int n) {
-        contiguous(a).data().asNioFloat().get(dst, 0, n);
+    /** Reads the first n elements of an array into dst[0..n) (a bulk copy for FLOAT arrays). */
+    public static void read(INDArray a, float[] dst, int n) {
+        INDArray c = contiguous(a);
+        if (c.dataType() == DataType.FLOAT) {
+            c.data().asNioFloat().get(dst, 0, n);
+        } else {
+            DoubleBuffer db = c.data().asNioDouble();
+            for (int i = 0; i < n; i++) {
+                dst[i] = (float) db.get(i);
+            }
+        }
     }
 
     /** Writes src[0..n) into {@code out}, a dense FLOAT array of n elements; returns it. */

@@ -4,7 +4,11 @@ import dualmcmc.engine.config.Presets;
 import dualmcmc.engine.config.TrainingConfig;
 import dualmcmc.engine.data.Dataset;
 import dualmcmc.engine.data.Datasets;
+import dualmcmc.engine.model.ModelSet;
 import dualmcmc.engine.train.TrainingSetup;
+import dualmcmc.engine.util.Rng;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -39,5 +43,27 @@ class ChainRunnerTest {
             assertEquals(64, a.decoded(2, 0).length);
         }
         assertThrows(IllegalArgumentException.class, () -> runner.xChains(ChainInit.INFERENCE, cfg.xChain(), 2, 0, 1));
+    }
+
+    @Test
+    void recordersKeepTheStatesOfTheChainsAskedForInTheirOrder() throws Exception {
+        Dataset digits = Datasets.load("digits", null, 1);
+        TrainingConfig cfg = Presets.get("digits8").withValue("width", 8);
+        ModelSet models = TrainingSetup.create(digits, cfg, 1).models();
+        INDArray x0 = Rng.of(3).gaussian(5, 64);
+        ChainRecorder xRec = new ChainRecorder(ChainKind.X, ChainInit.NOISE, new int[]{3, 0});
+        new XRevision(models.energy(), cfg.xChain().withSteps(0)).run(x0, Rng.of(4), xRec);
+        ChainTrace x = xRec.finish();
+        assertArrayEquals(x0.getRow(3).toFloatVector(), x.state(0, 0));
+        assertArrayEquals(x0.getRow(0).toFloatVector(), x.state(0, 1));
+
+        INDArray z0 = Rng.of(5).gaussian(4, cfg.nz());
+        ChainRecorder zRec = new ChainRecorder(ChainKind.Z, ChainInit.NOISE, new int[]{2});
+        new ZRevision(models.generator(), cfg.zChain().withSteps(0), cfg.sigma(), cfg.priorSigma())
+                .run(z0, digits.x().get(NDArrayIndex.interval(0, 4), NDArrayIndex.all()), Rng.of(6), zRec);
+        ChainTrace z = zRec.finish();
+        assertArrayEquals(z0.getRow(2).toFloatVector(), z.state(0, 0));
+        assertArrayEquals(models.generator().generate(z0.getRow(2).reshape(1, cfg.nz())).toFloatVector(),
+                z.decoded(0, 0), 1e-6f);
     }
 }
