@@ -49,7 +49,7 @@ public final class BenchCommand implements Callable<Integer> {
     String clock;
 
     @Option(names = "--memory-iterations", defaultValue = "0", paramLabel = "N", description = "Also train N more "
-            + "iterations after a warm-up of N/10 and report heap and resident memory before and after (growth "
+            + "iterations after a warm-up of N/5 and report heap and resident memory before and after (growth "
             + "means a leak); 0 skips it")
     int memoryIterations;
 
@@ -145,7 +145,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Heap in use after a GC and the process's resident memory, after a warm-up and after the run. */
     private void memoryGrowth(TrainingSetup setup, Map<String, Object> out) {
-        for (int i = 0; i < Math.max(1, memoryIterations / 10); i++) {
+        for (int i = 0; i < Math.max(1, memoryIterations / 5); i++) {
             setup.trainer().step();
         }
         long[] before = memory();
