@@ -84,11 +84,14 @@ public final class ReportCommand implements Callable<Integer> {
             accuracy = r.testAccuracy();
         }
         MiniatureReport.Result result = new MiniatureReport(data, cfg, classifier, budget, seed, samples,
-                System.err::println).run();
-        for (MiniatureReport.Run run : result.runs()) {
-            RunStore.save(out.resolve("runs").resolve(run.name().replace(' ', '_').replace('=', '-')), run.trainer(),
-                    dataDir, run.eval());
-        }
+                System.err::println).run((run, trainer) -> {
+                    try {
+                        RunStore.save(out.resolve("runs").resolve(run.name().replace(' ', '_').replace('=', '-')),
+                                trainer, dataDir, run.eval());
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
         double minutes = (System.nanoTime() - start) / 6e10;
         write("methods.csv", result.methods().csv());
         write("z_ablation.csv", result.zAblation().csv());

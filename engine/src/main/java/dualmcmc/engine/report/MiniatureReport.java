@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -48,9 +49,9 @@ public final class MiniatureReport {
         this.progress = progress;
     }
 
-    /** One trained run: its models, its evaluation and its cost. */
-    public record Run(String name, DualMcmcTrainer trainer, Map<String, Object> eval, double secondsPerIteration,
-                      String diverged) {
+    /** What a report keeps of one trained run: its settings, evaluation and cost (not its models). */
+    public record Run(String name, TrainingConfig config, long iterations, Map<String, Object> eval,
+                      double secondsPerIteration, String diverged) {
         double figure(String key) {
             Object v = eval.get(key);
             return v instanceof Number n ? n.doubleValue() : Double.NaN;
@@ -60,28 +61,47 @@ public final class MiniatureReport {
     public record Result(Table methods, Table zAblation, Table xAblation, List<Run> runs) {
     }
 
-    public Result run() {
+    /**
+     * Trains and evaluates every run, handing each trained model to {@code trained} (e.g. to save
+     * it) as soon as it is done; only the figures are kept, so memory does not grow with the number
+     * of runs (kept models ran a fashion-mnist report out of heap at the ninth run).
+     */
+    public Result run(BiConsumer<Run, DualMcmcTrainer> trained) {
         List<Run> runs = new ArrayList<>();
         Map<String, Run> byMode = new LinkedHashMap<>();
+        Table zAblation = null;
         for (TrainingMode mode : List.of(TrainingMode.DUAL_MCMC, TrainingMode.COOPERATIVE, TrainingMode.SHORT_RUN,
                 TrainingMode.ABP, TrainingMode.INFERENCE_ONLY)) {
-            Run r = train(mode.key(), base.withValue("mode", mode.key()));
+            Trained t = train(mode.key(), base.withValue("mode", mode.key()));
+            Run r = evaluate(t);
+            if (mode == TrainingMode.DUAL_MCMC) {
+                zAblation = zAblation(t.trainer());
+            }
+            trained.accept(r, t.trainer());
             byMode.put(mode.key(), r);
             runs.add(r);
         }
         Run dual = byMode.get(TrainingMode.DUAL_MCMC.key());
         Map<Integer, Run> byXSteps = new LinkedHashMap<>();
         for (int k : X_STEPS) {
-            Run r = k == base.intValue("x_steps") ? dual : train("dual-mcmc k_x=" + k, base.withValue("x_steps", k));
-            if (r != dual) {
+            Run r = dual;
+            if (k != base.intValue("x_steps")) {
+                Trained t = train("dual-mcmc k_x=" + k, base.withValue("x_steps", k));
+                r = evaluate(t);
+                trained.accept(r, t.trainer());
                 runs.add(r);
             }
             byXSteps.put(k, r);
         }
-        return new Result(methods(byMode), zAblation(dual), xAblation(byXSteps), runs);
+        return new Result(methods(byMode), zAblation, xAblation(byXSteps), runs);
     }
 
-    private Run train(String name, TrainingConfig cfg) {
+    /** A run just trained: its trainer (models and all), wall time, and why it stopped early if it did. */
+    private record Trained(String name, DualMcmcTrainer trainer, double seconds, String diverged) {
+    }
+
+    /** Trains one run for the budget; a diverged run stops there and is evaluated as it stands. */
+    private Trained train(String name, TrainingConfig cfg) {
         progress.accept("training " + name + " for " + budget + " iterations");
         DualMcmcTrainer t = TrainingSetup.create(data, cfg, seed).trainer();
         long start = System.nanoTime();
@@ -95,35 +115,41 @@ public final class MiniatureReport {
                 break;
             }
         }
-        double perIteration = t.iteration() == 0 ? Double.NaN : (System.nanoTime() - start) / 1e9 / t.iteration();
+        return new Trained(name, t, (System.nanoTime() - start) / 1e9, diverged);
+    }
+
+    private Run evaluate(Trained trained) {
+        DualMcmcTrainer t = trained.trainer();
+        TrainingConfig cfg = t.config();
+        double perIteration = t.iteration() == 0 ? Double.NaN : trained.seconds() / t.iteration();
         Map<String, Object> eval = new LinkedHashMap<>(Evaluation.images(t.models(), cfg, data, samples, seed));
         eval.putAll(Evaluation.frechet(t.models(), cfg, data, classifier, samples, seed));
-        progress.accept(name + ": " + eval);
-        return new Run(name, t, eval, perIteration, diverged);
+        progress.accept(trained.name() + ": " + eval);
+        return new Run(trained.name(), cfg, t.iteration(), eval, perIteration, trained.diverged());
     }
 
     private Table methods(Map<String, Run> byMode) {
         List<List<Object>> rows = new ArrayList<>();
         for (Run r : byMode.values()) {
-            TrainingMode mode = TrainingMode.of(r.trainer().config().mode());
+            TrainingMode mode = TrainingMode.of(r.config().mode());
             // a short-run EBM has no generator: its "generator" samples are the noise its chains start from
             double fdGenerator = mode.trainsGenerator() ? r.figure("fd_generator") : Double.NaN;
             double fdRevised = mode.trainsEbm() ? r.figure("fd_revised") : Double.NaN;
             double mse = mode == TrainingMode.INFERENCE_ONLY ? r.figure("mse_inference") : r.figure("mse_revised");
-            rows.add(List.of(r.name(), r.trainer().iteration(), fdGenerator, fdRevised, mse, r.secondsPerIteration()));
+            rows.add(List.of(r.name(), r.iterations(), fdGenerator, fdRevised, mse, r.secondsPerIteration()));
         }
         return new Table("Methods", List.of("method", "iterations", "fd_generator", "fd_revised", "mse",
                 "seconds_per_iteration"), rows);
     }
 
     /** Reconstruction MSE of the dual-MCMC model's z-chains: where they start and how long they run. */
-    private Table zAblation(Run dual) {
-        ChainRunner runner = new ChainRunner(dual.trainer().models(), dual.trainer().config());
+    private Table zAblation(DualMcmcTrainer dual) {
+        ChainRunner runner = new ChainRunner(dual.models(), dual.config());
         List<List<Object>> rows = new ArrayList<>();
         for (Object[] c : new Object[][]{{ChainInit.NOISE, 10}, {ChainInit.NOISE, 30}, {ChainInit.INFERENCE, 10}}) {
             ChainInit init = (ChainInit) c[0];
             int steps = (Integer) c[1];
-            double[] profile = runner.zChains(init, dual.trainer().config().zChain().withSteps(steps), data,
+            double[] profile = runner.zChains(init, dual.config().zChain().withSteps(steps), data,
                     Math.min(samples, data.size()), 0, seed).meanProfile();
             rows.add(List.of(init.key(), steps, profile[profile.length - 1]));
         }
