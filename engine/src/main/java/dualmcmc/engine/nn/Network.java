@@ -1,5 +1,6 @@
 package dualmcmc.engine.nn;
 
+import dualmcmc.engine.util.Nd4jSetup;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ public final class Network {
      * {@link #forward} makes costs as much as a small layer.
      */
     public INDArray forwardShared(INDArray x) {
+        Nd4jSetup.init();
         INDArray h = x;
         for (Layer layer : layers) {
             h = layer.forward(h);
@@ -52,6 +54,7 @@ public final class Network {
 
     /** As {@link #backward}, in the first layer's own buffer: valid until this network runs again. */
     public INDArray backwardShared(INDArray gradOutput, boolean accumulateParamGrads) {
+        Nd4jSetup.init();
         INDArray g = gradOutput;
         for (int i = layers.size() - 1; i >= 0; i--) {
             g = layers.get(i).backward(g, accumulateParamGrads);
