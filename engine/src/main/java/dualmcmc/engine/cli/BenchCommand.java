@@ -20,8 +20,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
@@ -49,8 +51,8 @@ public final class BenchCommand implements Callable<Integer> {
     String clock;
 
     @Option(names = "--memory-iterations", defaultValue = "0", paramLabel = "N", description = "Also train N more "
-            + "iterations after a warm-up of N/5 and report heap and resident memory before and after (growth "
-            + "means a leak); 0 skips it")
+            + "iterations after a warm-up of N/5 and report heap and resident memory at every fifth (growth "
+            + "that does not level off means a leak); 0 skips it")
     int memoryIterations;
 
     /** The app animates this many 2-D chains (toy2d only). */
@@ -143,23 +145,31 @@ public final class BenchCommand implements Callable<Integer> {
         out.put("z_chain_steps_per_s", Math.round(steps / zs));
     }
 
-    /** Heap in use after a GC and the process's resident memory, after a warm-up and after the run. */
+    /**
+     * Heap in use after a GC and the process's resident memory, after a warm-up and then at every
+     * fifth of the run, so that a plateau (allocator and JIT settling) can be told from a leak.
+     */
     private void memoryGrowth(TrainingSetup setup, Map<String, Object> out) {
         for (int i = 0; i < Math.max(1, memoryIterations / 5); i++) {
             setup.trainer().step();
         }
-        long[] before = memory();
-        for (int i = 0; i < memoryIterations; i++) {
-            setup.trainer().step();
+        List<Long> heap = new ArrayList<>();
+        List<Long> rss = new ArrayList<>();
+        for (int part = 0; part <= 5; part++) {
+            if (part > 0) {
+                for (int i = 0; i < memoryIterations / 5; i++) {
+                    setup.trainer().step();
+                }
+            }
+            long[] m = memory();
+            heap.add(m[0] >> 20);
+            rss.add(m[1] >> 20);
         }
-        long[] after = memory();
         out.put("memory_iterations", memoryIterations);
-        out.put("heap_mb_before", before[0] >> 20);
-        out.put("heap_mb_after", after[0] >> 20);
-        out.put("rss_mb_before", before[1] >> 20);
-        out.put("rss_mb_after", after[1] >> 20);
-        out.put("heap_growth", Math.round(1000.0 * after[0] / before[0] - 1000) / 1000.0);
-        out.put("rss_growth", Math.round(1000.0 * after[1] / before[1] - 1000) / 1000.0);
+        out.put("heap_mb", heap);
+        out.put("rss_mb", rss);
+        out.put("heap_growth", Math.round(1000.0 * heap.get(5) / heap.get(0) - 1000) / 1000.0);
+        out.put("rss_growth", Math.round(1000.0 * rss.get(5) / rss.get(0) - 1000) / 1000.0);
     }
 
     private static long[] memory() {
