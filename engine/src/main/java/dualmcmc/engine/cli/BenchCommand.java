@@ -31,7 +31,7 @@ import java.util.function.LongSupplier;
 /**
  * {@code bench}: the PyTorch peer's measurements (../shared/peer/torch_dualmcmc.py) on exactly its
  * reference networks and settings: microseconds per x-step and z-step (20-step chains, median of
- * 5) and milliseconds per training iteration (median of --iters), after warm-up, on random data
+ * 5) and milliseconds per training iteration (median of --iters), after a warm-up of at least 5 s, on random data
  * in [-1, 1] as the peer uses.
  */
 @Command(name = "bench", description = "Time x-steps, z-steps and training iterations on the peer's reference configurations.")
@@ -92,7 +92,10 @@ public final class BenchCommand implements Callable<Integer> {
         INDArray z = rng.gaussian(b, cfg.nz());
         XRevision one = new XRevision(setup.models().energy(), cfg.xChain().withSteps(1));
         ZRevision oneZ = new ZRevision(setup.models().generator(), cfg.zChain().withSteps(1), cfg.sigma(), cfg.priorSigma());
-        for (int i = 0; i < 3; i++) {
+        // warm-up: at least 3 rounds and 5 seconds, so that the JIT has compiled the hot loops
+        // before timing (its compiler threads otherwise compete with the timed thread)
+        long warmUpEnd = System.nanoTime() + 5_000_000_000L;
+        for (int i = 0; i < 3 || System.nanoTime() < warmUpEnd; i++) {
             one.run(x, rng, null);
             oneZ.run(z, x, rng, null);
             setup.trainer().step();
