@@ -1,5 +1,6 @@
 package dualmcmc.engine.model;
 
+import dualmcmc.engine.nn.Buffer;
 import dualmcmc.engine.nn.Network;
 import dualmcmc.engine.nn.NativeCopy;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -11,10 +12,10 @@ import java.util.Arrays;
 public final class Generator {
     private final Network network;
     private final int latentSize;
-    /** The gradient of the last reconstruction error with respect to g(z); reused across calls. */
-    private INDArray scaledResidual;
-    private double[] generated;
-    private double[] observed;
+    /** The gradient of the last reconstruction error with respect to g(z). */
+    private final Buffer scaledResidual = new Buffer();
+    private double[] generated = new double[0];
+    private double[] observed = new double[0];
 
     public Generator(Network network, int latentSize) {
         this.network = network;
@@ -39,8 +40,9 @@ public final class Generator {
      * null. The result is the network's own buffer, valid until this model runs again.
      */
     public INDArray reconstructionGradient(INDArray z, INDArray x, INDArray squaredErrorOut) {
-        residual(network.forwardShared(z), x, 2.0, squaredErrorOut);
-        return network.backwardShared(scaledResidual, false);
+        INDArray g = network.forwardShared(z);
+        residual(g, x, 2.0, squaredErrorOut);
+        return network.backwardShared(scaledResidual.get(g.dataType(), g.shape()), false);
     }
 
     /**
@@ -49,13 +51,14 @@ public final class Generator {
      * @return sum_i ||target_i - g(z_i)||^2
      */
     public double accumulateReconstruction(INDArray z, INDArray target, double weight) {
-        double sumOfSquares = residual(network.forwardShared(z), target, 2.0 * weight, null);
-        network.backwardShared(scaledResidual, true);
+        INDArray g = network.forwardShared(z);
+        double sumOfSquares = residual(g, target, 2.0 * weight, null);
+        network.backwardShared(scaledResidual.get(g.dataType(), g.shape()), true);
         return sumOfSquares;
     }
 
     /**
-     * Writes scale * (g - x) into {@link #scaledResidual} in one pass and returns sum ||g - x||^2,
+     * Writes scale * (g - x) into the residual buffer in one pass and returns sum ||g - x||^2,
      * writing the per-sample sums into {@code perSampleOut} if not null.
      * One pass in Java instead of three or four ND4J calls (subtract, square, sum, scale), each
      * of which costs more than this arithmetic on a batch of 2-D samples.
@@ -68,9 +71,7 @@ public final class Generator {
         int n = (int) g.length();
         int rows = (int) g.rows();
         int d = n / rows;
-        if (scaledResidual == null || scaledResidual.dataType() != g.dataType()
-                || !Arrays.equals(scaledResidual.shape(), g.shape())) {
-            scaledResidual = Nd4j.createUninitialized(g.dataType(), g.shape());
+        if (generated.length < n) {
             generated = new double[n];
             observed = new double[n];
         }
@@ -91,7 +92,7 @@ public final class Generator {
         if (perSampleOut != null) {
             perSampleOut.assign(Nd4j.createFromArray(perSample).reshape(perSampleOut.shape()));
         }
-        NativeCopy.write(generated, n, scaledResidual);
+        NativeCopy.write(generated, n, scaledResidual.get(g.dataType(), g.shape()));
         return total;
     }
 }

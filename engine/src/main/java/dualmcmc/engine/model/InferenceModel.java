@@ -1,5 +1,6 @@
 package dualmcmc.engine.model;
 
+import dualmcmc.engine.nn.Buffer;
 import dualmcmc.engine.nn.NativeCopy;
 import dualmcmc.engine.nn.Network;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -11,8 +12,8 @@ public final class InferenceModel {
     public static final double VARIANCE_FLOOR = 1e-6;
     private final Network network;
     private final int latentSize;
-    /** dNLL/d(mu, logvar) of the last call; reused across calls. */
-    private INDArray gradient;
+    /** dNLL/d(mu, logvar) of the last call. */
+    private final Buffer gradient = new Buffer();
 
     public InferenceModel(Network network, int latentSize) {
         this.network = network;
@@ -76,10 +77,7 @@ public final class InferenceModel {
                 grad[l] = weight * (0.5 - 0.5 * sq * expLv / (var * var));
             }
         }
-        if (gradient == null || gradient.dataType() != out.dataType() || gradient.rows() != rows) {
-            gradient = Nd4j.createUninitialized(out.dataType(), rows, width);
-        }
-        network.backwardShared(NativeCopy.write(grad, grad.length, gradient), true);
+        network.backwardShared(NativeCopy.write(grad, grad.length, gradient.get(out.dataType(), rows, width)), true);
         return nll;
     }
 }

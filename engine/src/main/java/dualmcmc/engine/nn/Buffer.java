@@ -7,7 +7,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.util.Arrays;
 
 /**
- * A layer's reusable output array. Allocating an ND4J array costs tens of microseconds here, as
+ * A reusable array (a layer's output, a model's gradient buffer). Allocating an ND4J array costs tens of microseconds here, as
  * much as the arithmetic of a small layer, and its native memory is only freed when the Java GC
  * collects the wrapper, which with few Java objects around can take gigabytes of churn. A Langevin
  * chain calls the same layer with the same shapes hundreds of times, so each layer keeps its
@@ -16,11 +16,11 @@ import java.util.Arrays;
  * What a layer returns is therefore valid until that layer runs again ({@link Network} copies its
  * final results for callers).
  */
-final class Buffer {
+public final class Buffer {
     private INDArray storage;
     private INDArray array;
 
-    INDArray get(DataType type, long... shape) {
+    public INDArray get(DataType type, long... shape) {
         if (array != null && array.dataType() == type && Arrays.equals(array.shape(), shape)) {
             return array;
         }
