@@ -7,6 +7,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.lang.ref.Reference;
+
 /**
  * Matrix products C = alpha op(A) op(B) + beta C, on the CPU straight into OpenBLAS's cblas_?gemm,
  * the library ND4J's CPU backend itself calls.
@@ -42,6 +44,11 @@ final class Blas {
             throw new IllegalArgumentException("gemm: the output must be a dense 'c' array");
         }
         Cblas.gemm(m, n, k, ad, transA, bd, transB, c, alpha, beta);
+        // the native call sees only addresses: keep the arrays (ad, bd may be fresh copies) alive
+        // until it returns, or the GC may free their memory while OpenBLAS reads or writes it
+        Reference.reachabilityFence(ad);
+        Reference.reachabilityFence(bd);
+        Reference.reachabilityFence(c);
     }
 
     private static String shape(INDArray a, boolean trans) {

@@ -3,6 +3,7 @@ package dualmcmc.engine.nn;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.lang.ref.Reference;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 
@@ -13,7 +14,11 @@ public final class NativeCopy {
     private NativeCopy() {
     }
 
-    /** Loops index the raw buffer, so the array must be dense, 'c' ordered and unshifted. */
+    /**
+     * Loops index the raw buffer, so the array must be dense, 'c' ordered and unshifted. A copy
+     * made here is held (Reference.reachabilityFence) until its memory has been read: the NIO views
+     * only know its address, and the GC could otherwise free it mid-copy.
+     */
     static INDArray contiguous(INDArray a) {
         // not isView(): ND4J flags reshapes (and arrays over the front of a reused buffer) as views,
         // and copying those on every call churned megabytes of native memory that only a GC frees
@@ -58,6 +63,7 @@ public final class NativeCopy {
             db.position((int) from);
             db.get(dst, 0, n);
         }
+        Reference.reachabilityFence(c);
     }
 
     /** Writes src[0..n) at offset {@code from} of {@code out}, a dense 'c' array. */
@@ -75,6 +81,7 @@ public final class NativeCopy {
             db.position((int) from);
             db.put(src, 0, n);
         }
+        Reference.reachabilityFence(out);
     }
 
     public static void read(INDArray a, double[] dst, int n) {
@@ -90,6 +97,7 @@ public final class NativeCopy {
             DoubleBuffer db = c.data().asNioDouble();
             db.get(dst, 0, n);
         }
+        Reference.reachabilityFence(c);
     }
 
     /** Writes src[0..n) into {@code out}, a dense array of n elements; returns it. */
@@ -117,6 +125,7 @@ public final class NativeCopy {
                 dst[i] = (float) db.get(i);
             }
         }
+        Reference.reachabilityFence(c);
     }
 
     /** Writes src[0..n) into {@code out}, a dense FLOAT array of n elements; returns it. */
@@ -137,6 +146,7 @@ public final class NativeCopy {
         } else {
             a.data().asNioDouble().put(new double[n], 0, n);
         }
+        Reference.reachabilityFence(a);
     }
 
     /** Copies the vector {@code row} into every row of {@code target}, a dense 'c' matrix. */
@@ -162,6 +172,8 @@ public final class NativeCopy {
                 db.put(r, 0, n);
             }
         }
+        Reference.reachabilityFence(source);
+        Reference.reachabilityFence(target);
     }
 
     private static float[] scratch(int n) {
