@@ -16,6 +16,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
+import static dualmcmc.app.FxTestSupport.click;
 import static dualmcmc.app.FxTestSupport.fx;
 import static dualmcmc.app.FxTestSupport.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -66,7 +67,7 @@ class CompareViewTest {
                 && result(vm, ChainKind.X).dual().steps() == 2 * kx);
         checkSides(view, fx(() -> result(vm, ChainKind.X)), 2 * kx);
 
-        robot.clickOn("#compareKind1");
+        click(robot, "#compareKind1");
         waitUntil("z comparison", () -> result(vm, ChainKind.Z) != null);
         int kz = fx(() -> main.config().zChain().steps());
         assertEquals(kz, (int) fx(() -> vm.stepsProperty().get()), "switching to z starts at the config's k_z");

@@ -91,11 +91,11 @@ class ExplorerAppTest {
     @Order(3)
     void trainAdvancesTheCounterAndLossChartsAndPauseStopsIt(FxRobot robot) {
         waitLoaded("ring8");
-        robot.clickOn("#train");
+        FxTestSupport.click(robot, "#train");
         waitUntil("5 iterations", () -> main.iterationProperty().get() >= 5);
         waitUntil("loss points", () -> window.trainingViewModel().lossPoints() >= 3);
         assertTrue(fx(() -> robot.lookup("#iterationLabel").<Label>query().getText()).matches("iteration [1-9].*"));
-        robot.clickOn("#pause");
+        FxTestSupport.click(robot, "#pause");
         waitUntil("paused", () -> main.stateProperty().get() == State.PAUSED);
         // Pause takes effect between iterations: the one in progress may still report
         WaitForAsyncUtils.sleep(800, TimeUnit.MILLISECONDS);
@@ -112,14 +112,14 @@ class ExplorerAppTest {
         waitLoaded("ring8");
         robot.interact(() -> window.select(MainWindow.TAB_X));
         waitUntil("x-chains", () -> window.xViewModel().resultProperty().get() != null);
-        robot.clickOn("#xFirst");
+        FxTestSupport.click(robot, "#xFirst");
         assertEquals(0.0, fx(() -> window.xView().profile().markerValue()));
-        robot.clickOn("#xStepForward");
-        robot.clickOn("#xStepForward");
+        FxTestSupport.click(robot, "#xStepForward");
+        FxTestSupport.click(robot, "#xStepForward");
         assertEquals(2.0, fx(() -> robot.lookup("#xScrubber").<Slider>query().getValue()));
         assertEquals(2.0, fx(() -> window.xView().profile().markerValue()));
         assertEquals("\u03c4 = 2 / 30", fx(() -> robot.lookup("#xStepLabel").<Label>query().getText()));
-        robot.clickOn("#xStepBack");
+        FxTestSupport.click(robot, "#xStepBack");
         assertEquals(1.0, fx(() -> robot.lookup("#xScrubber").<Slider>query().getValue()));
         assertEquals(1.0, fx(() -> window.xView().profile().markerValue()));
         robot.type(KeyCode.RIGHT);
@@ -132,10 +132,10 @@ class ExplorerAppTest {
     @Order(5)
     void invalidHyperparameterIsRefusedVisiblyAndTrainingGoesOn(FxRobot robot) {
         waitLoaded("ring8");
-        robot.clickOn("#train");
+        FxTestSupport.click(robot, "#train");
         waitUntil("training", () -> main.iterationProperty().get() >= 2);
         TextField field = robot.lookup("#setting-x_step").query();
-        robot.clickOn(field);
+        FxTestSupport.click(robot, "#setting-x_step");
         robot.interact(field::selectAll);
         robot.write("-1").type(KeyCode.ENTER);
         Label error = robot.lookup("#settingsError").query();
@@ -153,7 +153,7 @@ class ExplorerAppTest {
         waitUntil("error cleared", () -> !error.isVisible());
         long it2 = fx(() -> main.iterationProperty().get());
         waitUntil("training goes on with the new value", () -> main.iterationProperty().get() > it2 + 3);
-        robot.clickOn("#pause");
+        FxTestSupport.click(robot, "#pause");
         waitUntil("paused", () -> main.stateProperty().get() == State.PAUSED);
     }
 
@@ -161,7 +161,7 @@ class ExplorerAppTest {
     @Order(6)
     void latentMapFillsWithColouredPointsAndSwitchesToPca(FxRobot robot) {
         waitLoaded("ring8");
-        robot.clickOn("#latent");
+        FxTestSupport.click(robot, "#latent");
         var vm = window.latentViewModel();
         var view = window.latentView();
         waitUntil("t-SNE frames", () -> vm.iterationProperty().get() >= 30);
@@ -174,14 +174,14 @@ class ExplorerAppTest {
         int it = fx(() -> vm.iterationProperty().get());
         waitUntil("the map animates", () -> vm.iterationProperty().get() > it);
 
-        robot.clickOn("#latentRun");
+        FxTestSupport.click(robot, "#latentRun");
         assertFalse(fx(() -> vm.runningProperty().get()), "Stop ends the t-SNE iterations");
         WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
         int stopped = fx(() -> vm.iterationProperty().get());
         WaitForAsyncUtils.sleep(600, TimeUnit.MILLISECONDS);
         assertEquals(stopped, (int) fx(() -> vm.iterationProperty().get()), "no t-SNE step after Stop");
 
-        robot.clickOn("#latentSource-pca");
+        FxTestSupport.click(robot, "#latentSource-pca");
         waitUntil("PCA map", () -> vm.frameProperty().get() != null && !vm.frameProperty().get().tsne());
         assertEquals(fx(vm::points), (int) fx(view::drawnPoints));
         assertTrue(fx(() -> view.plot().pointColours().size()) >= 8);

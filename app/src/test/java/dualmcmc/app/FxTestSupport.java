@@ -4,7 +4,11 @@ import atlantafx.base.theme.PrimerLight;
 import dualmcmc.app.io.AutosaveSettings;
 import dualmcmc.app.shell.MainWindow;
 import javafx.application.Application;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.concurrent.Callable;
@@ -49,6 +53,21 @@ final class FxTestSupport {
         stage.show();
         open.apply(main);
         return window;
+    }
+
+    /**
+     * Clicks the centre of the node {@code query} finds, its position read on the FX thread.
+     * TestFX's clickOn(node) measures the node on the test thread, and text layout off the FX
+     * thread races JavaFX's shared glyph cache while training redraws the charts (seen as a
+     * ConcurrentModificationException in PangoGlyphLayout on the FX thread).
+     */
+    static void click(FxRobot robot, String query) {
+        Node node = robot.lookup(query).query();
+        Point2D centre = fx(() -> {
+            Bounds b = node.localToScreen(node.getBoundsInLocal());
+            return new Point2D(b.getCenterX(), b.getCenterY());
+        });
+        robot.clickOn(centre);
     }
 
     static <T> T fx(Callable<T> c) {
