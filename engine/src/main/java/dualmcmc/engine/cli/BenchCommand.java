@@ -51,8 +51,8 @@ public final class BenchCommand implements Callable<Integer> {
     String clock;
 
     @Option(names = "--memory-iterations", defaultValue = "0", paramLabel = "N", description = "Also train N more "
-            + "iterations after a warm-up of N/5 and report heap and resident memory at every fifth (growth "
-            + "that does not level off means a leak); 0 skips it")
+            + "iterations after a warm-up of N/5 and report heap, ND4J's native buffers and resident memory at "
+            + "every fifth (growth that does not level off means a leak); 0 skips it")
     int memoryIterations;
 
     /** The app animates this many 2-D chains (toy2d only). */
@@ -130,34 +130,45 @@ public final class BenchCommand implements Callable<Integer> {
 
     /**
      * Langevin steps per second of the app's animation path: 1024 chains run and recorded in full
-     * (energy or MSE per chain and every state, as the x- and z-revision views draw them).
+     * (energy or MSE per chain and every state, as the x- and z-revision views draw them), on one
+     * thread and on every core as the app runs them (blocks of chains in parallel, see ChainRunner).
      */
     private static void animationRate(TrainingSetup setup, TrainingConfig cfg, Dataset data, LongSupplier now,
                                       Map<String, Object> out) {
-        ChainRunner runner = new ChainRunner(setup.models(), cfg);
-        int steps = 100;
-        LangevinSettings x = cfg.xChain().withSteps(steps);
-        LangevinSettings z = cfg.zChain().withSteps(steps);
-        INDArray observations = ChainRunner.zObservations(data, ANIMATED_CHAINS, 7);
-        runner.xChains(ChainInit.GENERATOR, x, ANIMATED_CHAINS, ANIMATED_CHAINS, 7);
-        runner.zChains(ChainInit.INFERENCE, z, observations, ANIMATED_CHAINS, 7);
-        double xs = median(() -> runner.xChains(ChainInit.GENERATOR, x, ANIMATED_CHAINS, ANIMATED_CHAINS, 7), 3, now);
-        double zs = median(() -> runner.zChains(ChainInit.INFERENCE, z, observations, ANIMATED_CHAINS, 7), 3, now);
+        int cores = Runtime.getRuntime().availableProcessors();
         out.put("animated_chains", ANIMATED_CHAINS);
-        out.put("x_chain_steps_per_s", Math.round(steps / xs));
-        out.put("z_chain_steps_per_s", Math.round(steps / zs));
+        out.put("animation_threads", cores);
+        for (int threads : cores > 1 ? new int[]{1, cores} : new int[]{1}) {
+            ChainRunner runner = new ChainRunner(setup.models(), cfg, threads);
+            // a thread's CPU clock would miss the other threads' work
+            LongSupplier clock = threads == 1 ? now : System::nanoTime;
+            int steps = 100;
+            LangevinSettings x = cfg.xChain().withSteps(steps);
+            LangevinSettings z = cfg.zChain().withSteps(steps);
+            INDArray observations = ChainRunner.zObservations(data, ANIMATED_CHAINS, 7);
+            runner.xChains(ChainInit.GENERATOR, x, ANIMATED_CHAINS, ANIMATED_CHAINS, 7);
+            runner.zChains(ChainInit.INFERENCE, z, observations, ANIMATED_CHAINS, 7);
+            double xs = median(() -> runner.xChains(ChainInit.GENERATOR, x, ANIMATED_CHAINS, ANIMATED_CHAINS, 7), 3,
+                    clock);
+            double zs = median(() -> runner.zChains(ChainInit.INFERENCE, z, observations, ANIMATED_CHAINS, 7), 3,
+                    clock);
+            String suffix = threads == 1 ? "_one_thread" : "";
+            out.put("x_chain_steps_per_s" + suffix, Math.round(steps / xs));
+            out.put("z_chain_steps_per_s" + suffix, Math.round(steps / zs));
+        }
     }
 
     /**
-     * Heap in use after a GC and the process's resident memory, after a warm-up and then at every
-     * fifth of the run, so that a plateau (allocator and JIT settling) can be told from a leak.
+     * Heap in use after a GC, ND4J's native buffers (JavaCPP's count of what it allocated) and the
+     * process's resident memory, after a warm-up and then at every fifth of the run, so that a
+     * plateau (allocator and JIT settling) can be told from a leak.
      */
     private void memoryGrowth(TrainingSetup setup, Map<String, Object> out) {
         for (int i = 0; i < Math.max(1, memoryIterations / 5); i++) {
             setup.trainer().step();
         }
-        List<Long> heap = new ArrayList<>();
-        List<Long> rss = new ArrayList<>();
+        String[] names = {"heap", "native", "rss"};
+        List<List<Long>> series = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (int part = 0; part <= 5; part++) {
             if (part > 0) {
                 for (int i = 0; i < memoryIterations / 5; i++) {
@@ -165,14 +176,16 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
             long[] m = memory();
-            heap.add(m[0] >> 20);
-            rss.add(m[1] >> 20);
+            for (int k = 0; k < names.length; k++) {
+                series.get(k).add(m[k] >> 20);
+            }
         }
         out.put("memory_iterations", memoryIterations);
-        out.put("heap_mb", heap);
-        out.put("rss_mb", rss);
-        out.put("heap_growth", Math.round(1000.0 * heap.get(5) / heap.get(0) - 1000) / 1000.0);
-        out.put("rss_growth", Math.round(1000.0 * rss.get(5) / rss.get(0) - 1000) / 1000.0);
+        for (int k = 0; k < names.length; k++) {
+            List<Long> mb = series.get(k);
+            out.put(names[k] + "_mb", mb);
+            out.put(names[k] + "_growth", Math.round(1000.0 * mb.get(5) / Math.max(1, mb.get(0)) - 1000) / 1000.0);
+        }
     }
 
     private static long[] memory() {
@@ -187,7 +200,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         Runtime rt = Runtime.getRuntime();
-        return new long[]{rt.totalMemory() - rt.freeMemory(), Pointer.physicalBytes()};
+        return new long[]{rt.totalMemory() - rt.freeMemory(), Pointer.totalBytes(), Pointer.physicalBytes()};
     }
 
     private static int[] range(int n) {

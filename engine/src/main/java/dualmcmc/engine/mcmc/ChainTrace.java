@@ -1,6 +1,8 @@
 package dualmcmc.engine.mcmc;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * What a chain view reads: for steps 0..k, each chain's scalar (energy E(x) for x-chains, per-pixel
@@ -28,6 +30,43 @@ public final class ChainTrace {
         for (int t = 0; t < values.length; t++) {
             mean[t] = Arrays.stream(values[t]).average().orElse(Double.NaN);
         }
+    }
+
+    /** The traces of consecutive blocks of chains (of one kind, init and length) as one trace, in order. */
+    static ChainTrace concat(List<ChainTrace> parts) {
+        ChainTrace first = parts.get(0);
+        if (parts.size() == 1) {
+            return first;
+        }
+        int steps = first.values.length;
+        double[][] values = new double[steps][];
+        float[][][] states = new float[steps][][];
+        float[][][] decoded = first.decoded == null ? null : new float[steps][][];
+        int[] recorded = new int[parts.stream().mapToInt(p -> p.recorded.length).sum()];
+        int offset = 0;
+        int r = 0;
+        for (ChainTrace p : parts) {
+            if (p.kind != first.kind || p.init != first.init || p.values.length != steps) {
+                throw new IllegalArgumentException("traces of different chains cannot be joined");
+            }
+            for (int i : p.recorded) {
+                recorded[r++] = offset + i;
+            }
+            offset += p.chains();
+        }
+        for (int t = 0; t < steps; t++) {
+            int step = t;
+            values[t] = parts.stream().flatMapToDouble(p -> Arrays.stream(p.values[step])).toArray();
+            states[t] = rows(parts, p -> p.states[step]);
+            if (decoded != null) {
+                decoded[t] = rows(parts, p -> p.decoded[step]);
+            }
+        }
+        return new ChainTrace(first.kind, first.init, values, recorded, states, decoded);
+    }
+
+    private static float[][] rows(List<ChainTrace> parts, Function<ChainTrace, float[][]> pick) {
+        return parts.stream().map(pick).flatMap(Arrays::stream).toArray(float[][]::new);
     }
 
     public ChainKind kind() {

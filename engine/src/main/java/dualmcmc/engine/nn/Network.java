@@ -87,6 +87,35 @@ public final class Network {
         return out;
     }
 
+    /**
+     * Takes over another network's parameter values and layer state (e.g. spectral norm's
+     * vectors); the architectures must match. Gradients and scratch buffers stay this network's own.
+     */
+    public void copyFrom(Network other) {
+        if (!describe().equals(other.describe()) || parameters.size() != other.parameters.size()) {
+            throw new IllegalArgumentException("cannot copy " + other.describe() + " into " + describe());
+        }
+        for (int i = 0; i < parameters.size(); i++) {
+            INDArray target = parameters.get(i).value();
+            INDArray source = other.parameters.get(i).value();
+            if (!java.util.Arrays.equals(target.shape(), source.shape())) {
+                throw new IllegalArgumentException("parameter " + parameterName(parameters.get(i)) + ": "
+                        + java.util.Arrays.toString(source.shape()) + " does not fit "
+                        + java.util.Arrays.toString(target.shape()));
+            }
+            target.assign(source);
+        }
+        Map<String, INDArray> state = state();
+        other.state().forEach((name, a) -> {
+            INDArray target = state.get(name);
+            if (target == null || !java.util.Arrays.equals(target.shape(), a.shape())) {
+                throw new IllegalArgumentException("layer state " + name + " does not fit " + describe());
+            }
+            target.assign(a);
+        });
+        parametersChanged(false);
+    }
+
     public void zeroGrad() {
         for (Parameter p : parameters) {
             NativeCopy.zero(p.grad());
