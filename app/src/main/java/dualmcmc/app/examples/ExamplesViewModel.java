@@ -76,7 +76,7 @@ public final class ExamplesViewModel {
     /**
      * The numbers a card shows, from the eval stored in the manifest (the CLI's eval format, at the
      * top level or under any key): modes and HQ of the revised samples (else of the generator)
-     * for mixtures, reconstruction MSE for images.
+     * for mixtures, their mean distance to the data for other 2-D sets, reconstruction MSE.
      */
     static List<String> metrics(Map<String, Object> m) {
         List<String> out = new ArrayList<>();
@@ -96,6 +96,12 @@ public final class ExamplesViewModel {
             }
             if (modes.get("hq") instanceof Number hq) {
                 out.add(String.format(Locale.ROOT, "%.1f%% high-quality", 100 * hq.doubleValue()));
+            }
+            if (modes.get("to_data") instanceof Number near) {
+                out.add(gen != null && gen.get("to_data") instanceof Number g && revised != null
+                        ? String.format(Locale.ROOT, "revised samples %.3f from the data (generator %.3f)",
+                        near.doubleValue(), g.doubleValue())
+                        : String.format(Locale.ROOT, "samples %.3f from the data", near.doubleValue()));
             }
         }
         if (find(m, "mse_revised") instanceof Number mse) {

@@ -152,8 +152,51 @@ public final class Evaluation {
         return d.mul(d).sumNumber().doubleValue();
     }
 
-    /** The evaluation that fits the data set: mode statistics for mixtures, MSE and energies otherwise. */
+    /**
+     * 2-D data without modes: how close generator and revised samples lie to the data and how much
+     * of it they reach ({@link CloudDistance}, data units), the same for two disjoint halves of the
+     * data (the floor), then the reconstruction and energy figures of {@link #images}.
+     */
+    public static Map<String, Object> cloud(ModelSet models, TrainingConfig cfg, Dataset data, int n, long seed) {
+        if (data.shape().isImage()) {
+            throw new IllegalArgumentException(data.name() + " is an image set, not 2-D points");
+        }
+        int m = Math.min(n, data.size() / 2);
+        SamplePair s = samples(models, cfg, m, seed);
+        List<Dataset> halves = data.subset(2 * m, seed + 1).split(m, seed + 2);
+        float[][] real = points(data, halves.get(0).x());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("dataset", data.name());
+        out.put("samples", m);
+        out.put("generator", distances(CloudDistance.between(points(data, s.generated()), real)));
+        out.put("revised", distances(CloudDistance.between(points(data, s.revised()), real)));
+        out.put("data", distances(CloudDistance.between(points(data, halves.get(1).x()), real)));
+        Map<String, Object> rest = images(models, cfg, data, n, seed);
+        rest.remove("dataset");
+        rest.remove("samples");
+        out.putAll(rest);
+        return out;
+    }
+
+    private static float[][] points(Dataset data, INDArray modelUnits) {
+        return data.toDataUnits(modelUnits).toFloatMatrix();
+    }
+
+    private static Map<String, Object> distances(CloudDistance d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("to_data", d.toData());
+        m.put("from_data", d.fromData());
+        return m;
+    }
+
+    /**
+     * The evaluation that fits the data set: mode statistics for mixtures, distances to the data
+     * for other 2-D sets, MSE and energies for images.
+     */
     public static Map<String, Object> evaluate(ModelSet models, TrainingConfig cfg, Dataset data, int n, long seed) {
-        return data.mixture().isPresent() ? mixture(models, cfg, data, n, seed) : images(models, cfg, data, n, seed);
+        if (data.mixture().isPresent()) {
+            return mixture(models, cfg, data, n, seed);
+        }
+        return data.shape().isImage() ? images(models, cfg, data, n, seed) : cloud(models, cfg, data, n, seed);
     }
 }
