@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Random;
 
 import static dualmcmc.app.FxTestSupport.await;
+import static dualmcmc.app.FxTestSupport.click;
 import static dualmcmc.app.FxTestSupport.fx;
 import static dualmcmc.app.FxTestSupport.waitLoaded;
 import static dualmcmc.app.FxTestSupport.waitUntil;
@@ -130,7 +131,7 @@ class ModelFilesTest {
 
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         waitUntil("the unsaved-changes question", () -> robot.lookup("#unsavedCancel").tryQuery().isPresent());
-        robot.clickOn("#unsavedCancel");
+        click(robot, "#unsavedCancel");
         waitUntil("the question closed", () -> robot.lookup("#unsavedCancel").tryQuery().isEmpty());
 
         assertEquals(it, (long) fx(() -> main.iterationProperty().get()), "Cancel keeps the iteration");
@@ -152,7 +153,7 @@ class ModelFilesTest {
         }
         // a card on the first row (later rows may need scrolling), other than the ring8 already open
         Examples.Example pick = bundled.stream().filter(e -> !e.id().equals("ring8")).findFirst().orElseThrow();
-        robot.clickOn("#open-" + pick.id());
+        click(robot, "#open-" + pick.id());
         waitUntil(pick.id() + " opened", () -> pick.id().equals(main.document().exampleProperty().get())
                 && main.busyProperty().get() == 0);
         assertEquals(pick.iterations(), (long) fx(() -> main.iterationProperty().get()));
