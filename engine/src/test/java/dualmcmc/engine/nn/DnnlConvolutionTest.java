@@ -1,0 +1,204 @@
+package dualmcmc.engine.nn;
+
+import dualmcmc.engine.util.Nd4jSetup;
+import dualmcmc.engine.util.Rng;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The direct oneDNN route of FLOAT convolutions ({@link DnnlConvolution}) against the DOUBLE
+ * im2col route, which the gradient checks verify: outputs and all gradients, for every
+ * configuration the presets use, across input shapes that come and go, repeated passes with the
+ * same weights, and weights changed in place (a stale reordered copy of the weights would pass the
+ * first comparison and fail after the change).
+ */
+class DnnlConvolutionTest {
+
+    @BeforeAll
+    static void setUp() {
+        Nd4jSetup.init();
+    }
+
+    /** A FLOAT layer on the direct route and a DOUBLE twin with the same parameters. */
+    private record Pair(Conv2d fast, Conv2d exact) {
+        static Pair of(int in, int out, int kernel, int stride, int padding, boolean sn) {
+            Conv2d exact = new Conv2d(in, out, kernel, stride, padding, sn, new Init(Rng.of(3), DataType.DOUBLE));
+            Conv2d fast = new Conv2d(in, out, kernel, stride, padding, sn, new Init(Rng.of(3), DataType.FLOAT));
+            Pair p = new Pair(fast, exact);
+            p.copyParameters();
+            return p;
+        }
+
+        void copyParameters() {
+            for (int i = 0; i < exact.parameters().size(); i++) {
+                fast.parameters().get(i).value().assign(exact.parameters().get(i).value().castTo(DataType.FLOAT));
+            }
+            exact.parametersChanged(false);
+            fast.parametersChanged(false);
+        }
+
+        /** One forward and the backward passes on input shape {@code shape}, both routes compared. */
+        void check(String name, long seed, long... shape) {
+            for (Conv2d c : new Conv2d[]{fast, exact}) {
+                c.parameters().forEach(p -> p.grad().assign(0));
+            }
+            INDArray x = Rng.of(seed).gaussian(shape).castTo(DataType.DOUBLE);
+            INDArray yExact = exact.forward(x).dup();
+            assertClose(name + " output", yExact, fast.forward(x.castTo(DataType.FLOAT)));
+            INDArray gy = Rng.of(seed + 1).gaussian(yExact.shape()).castTo(DataType.DOUBLE);
+            INDArray gxExact = exact.backward(gy, true).dup();
+            INDArray gyFloat = gy.castTo(DataType.FLOAT);
+            assertClose(name + " input gradient alone", gxExact, fast.backward(gyFloat, false));
+            assertClose(name + " input gradient", gxExact, fast.backward(gyFloat, true));
+            assertClose(name + " weight gradient", exact.parameters().get(0).grad(), fast.parameters().get(0).grad());
+            assertClose(name + " bias gradient", exact.parameters().get(1).grad(), fast.parameters().get(1).grad());
+        }
+    }
+
+    private static void assertClose(String what, INDArray expected, INDArray actual) {
+        INDArray e = expected.castTo(DataType.DOUBLE);
+        INDArray a = actual.castTo(DataType.DOUBLE);
+        assertTrue(java.util.Arrays.equals(e.shape(), a.shape()), what + ": shapes differ");
+        double scale = e.amaxNumber().doubleValue() + 1e-12;
+        double worst = e.sub(a).amaxNumber().doubleValue() / scale;
+        assertTrue(worst < 2e-5, what + ": direct route is off by " + worst + " of the largest value");
+    }
+
+    @Test
+    void theDirectRouteIsAvailableOnTheCpu() {
+        assertEquals(Nd4j.getEnvironment().isCPU(), Dnnl.available());
+    }
+
+    @Test
+    void everyPresetConfigurationMatchesTheReference() {
+        Pair.of(1, 8, 4, 2, 1, false).check("conv 1->8 k4 s2 p1", 5, 5, 1, 28, 28);
+        Pair.of(8, 16, 4, 2, 1, false).check("conv 8->16 k4 s2 p1", 5, 4, 8, 14, 14);
+        Pair.of(8, 16, 3, 2, 1, false).check("conv 8->16 k3 s2 p1 on 7x7", 5, 5, 8, 7, 7);
+        Pair.of(16, 8, 3, 1, 1, false).check("conv 16->8 k3 s1 p1", 5, 3, 16, 14, 14);
+        Pair.of(8, 1, 3, 1, 1, false).check("conv 8->1 k3 s1 p1", 5, 3, 8, 28, 28);
+        Pair.of(3, 6, 4, 2, 1, true).check("conv sn 3->6 k4 s2 p1", 5, 4, 3, 32, 32);
+        // 7 -> 3 drops a row and a column of the input
+        Pair.of(4, 4, 4, 2, 1, false).check("conv 4->4 k4 s2 p1 on 7x7", 5, 3, 4, 7, 7);
+    }
+
+    @Test
+    void inputShapesThatComeAndGoKeepTheirOwnPrimitives() {
+        Pair p = Pair.of(4, 6, 3, 2, 1, false);
+        p.check("batch 5", 11, 5, 4, 9, 9);
+        p.check("last chunk of 2", 13, 2, 4, 9, 9);
+        p.check("batch 5 again", 15, 5, 4, 9, 9);
+        p.check("another size, evicting the oldest", 17, 5, 4, 8, 8);
+        p.check("a third shape", 19, 1, 4, 9, 9);
+        p.check("back to batch 5", 21, 5, 4, 9, 9);
+    }
+
+    @Test
+    void repeatedPassesWithTheSameWeightsGiveTheSameResults() {
+        Conv2d c = Pair.of(8, 16, 3, 1, 1, false).fast();
+        INDArray x = Rng.of(7).gaussian(4, 8, 10, 10);
+        INDArray y = c.forward(x).dup();
+        INDArray gy = Rng.of(8).gaussian(y.shape());
+        INDArray gx = c.backward(gy, false).dup();
+        for (int i = 0; i < 5; i++) {
+            assertEquals(y, c.forward(x));
+            assertEquals(gx, c.backward(gy, false));
+        }
+    }
+
+    @Test
+    void weightsChangedInPlaceAreUsedAfterParametersChanged() {
+        Pair p = Pair.of(8, 16, 3, 2, 1, false);
+        p.check("before", 23, 4, 8, 12, 12);
+        INDArray x = Rng.of(25).gaussian(4, 8, 12, 12);
+        INDArray before = p.fast().forward(x).dup();
+        // an optimiser step: the same arrays, new values
+        p.exact().parameters().get(0).value().muli(-0.5).addi(0.01);
+        p.exact().parameters().get(1).value().addi(0.3);
+        p.copyParameters();
+        INDArray after = p.fast().forward(x).dup();
+        assertTrue(before.sub(after).amaxNumber().doubleValue() > 0.1, "the output did not follow the new weights");
+        p.check("after", 23, 4, 8, 12, 12);
+        p.check("after, input-gradient route", 27, 4, 8, 12, 12);
+    }
+
+    @Test
+    void arraysOfTheWrongShapeOrLayoutAreRefused() {
+        try (DnnlConvolution c = new DnnlConvolution(new long[]{2, 3, 8, 8}, 4, 3, 1, 1)) {
+            INDArray w = Nd4j.rand(DataType.FLOAT, 4, 3, 3, 3);
+            INDArray b = Nd4j.zeros(DataType.FLOAT, 4);
+            INDArray y = Nd4j.zeros(DataType.FLOAT, 2, 4, 8, 8);
+            INDArray x = Nd4j.rand(DataType.FLOAT, 2, 3, 8, 8);
+            c.forward(x, w, 0, b, y);
+            assertThrows(IllegalArgumentException.class,
+                    () -> c.forward(Nd4j.rand(DataType.FLOAT, 1, 3, 8, 8), w, 0, b, y));
+            assertThrows(IllegalArgumentException.class,
+                    () -> c.forward(x, w, 0, b, Nd4j.zeros(DataType.FLOAT, 2, 4, 8, 7)));
+            assertThrows(IllegalArgumentException.class,
+                    () -> c.forward(x.castTo(DataType.DOUBLE), w, 0, b, y));
+            INDArray transposed = Nd4j.rand(DataType.FLOAT, 2, 3, 8, 8).permute(0, 1, 3, 2);
+            assertThrows(IllegalArgumentException.class, () -> c.forward(transposed, w, 0, b, y));
+            INDArray offset = Nd4j.rand(DataType.FLOAT, 3, 3, 8, 8).get(
+                    org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 3));
+            assertThrows(IllegalArgumentException.class, () -> c.forward(offset, w, 0, b, y));
+        }
+    }
+
+    /**
+     * The engine runs each convolution on its calling thread only (one OpenMP thread, shared with
+     * ND4J's runtime): a second OpenMP thread would show as process CPU time well above the
+     * calling thread's, on any thread that has run Nd4jSetup.init.
+     */
+    @Test
+    void aConvolutionRunsOnTheCallingThreadAlone() throws InterruptedException {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try {
+                Nd4jSetup.init();
+                assertSingleThreaded();
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        worker.start();
+        worker.join();
+        if (failure.get() != null) {
+            throw new AssertionError(failure.get());
+        }
+    }
+
+    private static void assertSingleThreaded() {
+        Conv2d c = Pair.of(32, 32, 3, 1, 1, false).fast();
+        INDArray x = Rng.of(9).gaussian(32, 32, 28, 28);
+        INDArray gy = Rng.of(10).gaussian(32, 32, 28, 28);
+        for (int i = 0; i < 5; i++) {
+            c.forward(x);
+            c.backward(gy, true);
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        double best = Double.MAX_VALUE;
+        // the minimum over a few rounds: GC or JIT work in another JVM thread can inflate one
+        for (int round = 0; round < 3; round++) {
+            long process = os.getProcessCpuTime();
+            long thread = threads.getCurrentThreadCpuTime();
+            for (int i = 0; i < 10; i++) {
+                c.forward(x);
+                c.backward(gy, true);
+            }
+            best = Math.min(best, (os.getProcessCpuTime() - process) / (double) (threads.getCurrentThreadCpuTime() - thread));
+        }
+        assertTrue(best < 1.4, "process CPU was " + best + " times the calling thread's");
+    }
+}
