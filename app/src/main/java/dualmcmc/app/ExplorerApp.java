@@ -105,6 +105,7 @@ public final class ExplorerApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        GlyphLayoutGuard.install();
         Options opt;
         try {
             opt = Options.parse(getParameters().getRaw());

@@ -59,6 +59,20 @@ class ExplorerAppTest {
     }
 
     @Test
+    void textLayoutsAreNeverSharedBetweenThreads() {
+        // GlyphLayoutGuard holds JavaFX's one shared glyph layout: without it, a layout handed back
+        // is handed out again, to whichever thread asks next (the FX or the render thread)
+        assertTrue(GlyphLayoutGuard.installed());
+        assertTrue(fx(() -> {
+            com.sun.javafx.text.GlyphLayout first = com.sun.javafx.text.GlyphLayout.getInstance();
+            first.dispose();
+            com.sun.javafx.text.GlyphLayout next = com.sun.javafx.text.GlyphLayout.getInstance();
+            next.dispose();
+            return first != next;
+        }), "every layout is a fresh one");
+    }
+
+    @Test
     @Order(1)
     void windowOpensOnRing8ReadyToTrain(FxRobot robot) {
         waitLoaded("ring8");

@@ -3,6 +3,7 @@ package dualmcmc.app.shell;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
+import dualmcmc.app.GlyphLayoutGuard;
 import dualmcmc.app.MainModel;
 import dualmcmc.app.compare.CompareView;
 import dualmcmc.app.compare.CompareViewModel;
@@ -108,6 +109,7 @@ public final class MainWindow extends BorderPane {
      *              tests pass their own)
      */
     public MainWindow(MainModel main, Preferences prefs) {
+        GlyphLayoutGuard.install();
         this.main = main;
         this.prefs = prefs;
         getStyleClass().add("main-window");
