@@ -51,6 +51,28 @@ class ExamplesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void thePinwheelExampleRevisesItsSamplesOntoTheArmsAndItsManifestTellsTheTruth() throws IOException {
+        Examples.Example pinwheel = Examples.find("pinwheel").orElseThrow();
+        double revised = toData(pinwheel.metrics(), "revised");
+        double generator = toData(pinwheel.metrics(), "generator");
+        double floor = toData(pinwheel.metrics(), "data");
+        // x-revision pulls the generator's stray samples onto the arms, almost as close as the data's own points
+        assertTrue(revised < 0.7 * generator && revised < 1.2 * floor, pinwheel.metrics().toString());
+
+        Checkpoint.Loaded loaded = Examples.load("pinwheel");
+        Map<String, Object> again = Evaluation.evaluate(loaded.models(), loaded.config(), loaded.data(), 2500,
+                loaded.seed());
+        assertEquals(revised, toData(again, "revised"), 0.1 * revised);
+        assertEquals(generator, toData(again, "generator"), 0.1 * generator);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double toData(Map<String, Object> eval, String who) {
+        return ((Number) ((Map<String, Object>) eval.get(who)).get("to_data")).doubleValue();
+    }
+
+    @Test
     void anUnknownExampleIsNamedInTheMessage() {
         String m = assertThrows(IllegalArgumentException.class, () -> Examples.load("nope")).getMessage();
         assertTrue(m.contains("'nope'") && m.contains("ring8"), m);
