@@ -51,7 +51,7 @@ public final class BenchCommand implements Callable<Integer> {
     String clock;
 
     @Option(names = "--memory-iterations", defaultValue = "0", paramLabel = "N", description = "Also train N more "
-            + "iterations after a warm-up of N/5 and report heap, ND4J's native buffers and resident memory at "
+            + "iterations after a warm-up of N/5 and report heap in use, heap reserved and resident memory at "
             + "every fifth (growth that does not level off means a leak); 0 skips it")
     int memoryIterations;
 
@@ -159,15 +159,17 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * Heap in use after a GC, ND4J's native buffers (JavaCPP's count of what it allocated) and the
-     * process's resident memory, after a warm-up and then at every fifth of the run, so that a
-     * plateau (allocator and JIT settling) can be told from a leak.
+     * Heap in use after a GC, heap reserved from the system (the collector grows it as it sees fit,
+     * and it counts in resident memory though nothing leaks) and the process's resident memory,
+     * after a warm-up and then at every fifth of the run, so that a plateau (collector, allocator
+     * and JIT settling) can be told from a leak. ND4J's native buffers show only in resident
+     * memory: JavaCPP's count of its own allocations does not include them.
      */
     private void memoryGrowth(TrainingSetup setup, Map<String, Object> out) {
         for (int i = 0; i < Math.max(1, memoryIterations / 5); i++) {
             setup.trainer().step();
         }
-        String[] names = {"heap", "native", "rss"};
+        String[] names = {"heap", "heap_committed", "rss"};
         List<List<Long>> series = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (int part = 0; part <= 5; part++) {
             if (part > 0) {
@@ -200,7 +202,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         Runtime rt = Runtime.getRuntime();
-        return new long[]{rt.totalMemory() - rt.freeMemory(), Pointer.totalBytes(), Pointer.physicalBytes()};
+        return new long[]{rt.totalMemory() - rt.freeMemory(), rt.totalMemory(), Pointer.physicalBytes()};
     }
 
     private static int[] range(int n) {
