@@ -12,6 +12,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static dualmcmc.engine.nn.FloatAgreement.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,15 +65,6 @@ class DnnlConvolutionTest {
             assertClose(name + " weight gradient", exact.parameters().get(0).grad(), fast.parameters().get(0).grad());
             assertClose(name + " bias gradient", exact.parameters().get(1).grad(), fast.parameters().get(1).grad());
         }
-    }
-
-    private static void assertClose(String what, INDArray expected, INDArray actual) {
-        INDArray e = expected.castTo(DataType.DOUBLE);
-        INDArray a = actual.castTo(DataType.DOUBLE);
-        assertTrue(java.util.Arrays.equals(e.shape(), a.shape()), what + ": shapes differ");
-        double scale = e.amaxNumber().doubleValue() + 1e-12;
-        double worst = e.sub(a).amaxNumber().doubleValue() / scale;
-        assertTrue(worst < 2e-5, what + ": direct route is off by " + worst + " of the largest value");
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import java.util.List;
 import java.util.function.Supplier;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dualmcmc.engine.nn.FloatAgreement.assertClose;
 
 /**
  * FLOAT arrays take fast routes (Java float loops with float-precision tanh/sigmoid, OpenBLAS
@@ -53,16 +53,6 @@ class FloatRouteTest {
 
     private static Init init() {
         return new Init(Rng.of(3), INIT_TYPE.get());
-    }
-
-    private static void assertClose(String what, INDArray expected, INDArray actual) {
-        INDArray e = expected.castTo(DataType.DOUBLE);
-        INDArray a = actual.castTo(DataType.DOUBLE);
-        assertTrue(java.util.Arrays.equals(e.shape(), a.shape()), what + ": shapes differ");
-        double scale = e.amaxNumber().doubleValue() + 1e-12;
-        double worst = e.sub(a).amaxNumber().doubleValue() / scale;
-        // float keeps ~7 digits; sums over a few hundred terms lose a little more
-        assertTrue(worst < 2e-5, what + ": float route is off by " + worst + " of the largest value");
     }
 
     @Test
