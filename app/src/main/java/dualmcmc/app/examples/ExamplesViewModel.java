@@ -98,10 +98,16 @@ public final class ExamplesViewModel {
                 out.add(String.format(Locale.ROOT, "%.1f%% high-quality", 100 * hq.doubleValue()));
             }
             if (modes.get("to_data") instanceof Number near) {
-                out.add(gen != null && gen.get("to_data") instanceof Number g && revised != null
-                        ? String.format(Locale.ROOT, "revised samples %.3f from the data (generator %.3f)",
-                        near.doubleValue(), g.doubleValue())
-                        : String.format(Locale.ROOT, "samples %.3f from the data", near.doubleValue()));
+                // a 2-D set without modes: how close the samples lie to the data says it all; the
+                // reconstruction MSE of 2-D points would only puzzle
+                out.add(String.format(Locale.ROOT, "%s: %.3f from the data", who, near.doubleValue()));
+                Map<String, Object> floor = map(find(m, "data"));
+                if (revised != null && gen != null && gen.get("to_data") instanceof Number g) {
+                    out.add(floor != null && floor.get("to_data") instanceof Number f
+                            ? String.format(Locale.ROOT, "generator: %.3f, floor %.3f", g.doubleValue(), f.doubleValue())
+                            : String.format(Locale.ROOT, "generator: %.3f", g.doubleValue()));
+                }
+                return out;
             }
         }
         if (find(m, "mse_revised") instanceof Number mse) {

@@ -20,10 +20,11 @@ class ExamplesViewModelTest {
     @Test
     void otherTwoDimensionalSetsShowHowCloseTheSamplesLieToTheData() {
         Map<String, Object> eval = Map.of(
-                "generator", Map.of("to_data", 0.133, "from_data", 0.092),
-                "revised", Map.of("to_data", 0.0537, "from_data", 0.0599),
-                "mse_revised", 0.0246);
-        assertEquals(List.of("revised samples 0.054 from the data (generator 0.133)", "MSE 0.0246 after z-revision"),
+                "generator", Map.of("to_data", 0.071, "from_data", 0.062),
+                "revised", Map.of("to_data", 0.0413, "from_data", 0.0413),
+                "data", Map.of("to_data", 0.0384, "from_data", 0.0356),
+                "mse_revised", 0.0663);
+        assertEquals(List.of("revised: 0.041 from the data", "generator: 0.071, floor 0.038"),
                 ExamplesViewModel.metrics(eval));
     }
 }
