@@ -2,10 +2,8 @@ package dualmcmc.engine.mcmc;
 
 import dualmcmc.engine.nn.NativeCopy;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Arrays;
-import java.util.function.UnaryOperator;
 
 /** Collects a {@link ChainTrace} while a sampler runs; samplers skip all recording work without one. */
 public final class ChainRecorder {
@@ -45,9 +43,9 @@ public final class ChainRecorder {
     /**
      * @param scalars per-chain value at this step, [N]
      * @param state   all chains' states, [N, dim]
-     * @param decoder for z-chains, maps the recorded states [m, nz] to g(z) [m, D]; else null
+     * @param decoded for z-chains, every chain's g(z) at this step, [N, D]; else null
      */
-    void record(int step, INDArray scalars, INDArray state, UnaryOperator<INDArray> decoder) {
+    void record(int step, INDArray scalars, INDArray state, INDArray decoded) {
         values[step] = scalars.toDoubleVector();
         int n = (int) state.rows();
         for (int r : recorded) {
@@ -57,15 +55,14 @@ public final class ChainRecorder {
         }
         if (recorded.length == 0) {
             states[step] = new float[0][];
-            if (decoded != null) {
-                decoded[step] = new float[0][];
+            if (this.decoded != null) {
+                this.decoded[step] = new float[0][];
             }
             return;
         }
         states[step] = rows(state, recorded);
-        if (decoder != null) {
-            INDArray picked = Nd4j.createFromArray(states[step]).castTo(state.dataType());
-            decoded[step] = rows(decoder.apply(picked), null);
+        if (decoded != null) {
+            this.decoded[step] = rows(decoded, recorded);
         }
     }
 

@@ -32,6 +32,7 @@ public final class ZRevision {
         INDArray z = z0.dup('c');
         LangevinUpdate update = new LangevinUpdate(settings, rng, z);
         INDArray sqErr = recorder == null ? null : Nd4j.create(z.dataType(), z.rows());
+        INDArray decoded = recorder == null ? null : Nd4j.create(x.dataType(), x.rows(), x.columns());
         double perPixel = 1.0 / x.columns();
         if (recorder != null) {
             recorder.begin(settings.steps());
@@ -39,15 +40,16 @@ public final class ZRevision {
         double likelihood = 1.0 / (sigma * sigma);
         double prior = 1.0 / (priorSigma * priorSigma);
         for (int t = 0; t < settings.steps(); t++) {
-            INDArray grad = generator.reconstructionGradient(z, x, sqErr);
+            INDArray grad = generator.reconstructionGradient(z, x, sqErr, decoded);
             if (recorder != null) {
-                recorder.record(t, sqErr.mul(perPixel), z, generator::generate);
+                recorder.record(t, sqErr.mul(perPixel), z, decoded);
             }
             update.apply(z, grad, likelihood, prior);
         }
         if (recorder != null) {
-            INDArray diff = generator.generate(z).subi(x);
-            recorder.record(settings.steps(), diff.muli(diff).sum(1).muli(perPixel), z, generator::generate);
+            INDArray last = generator.generate(z);
+            INDArray diff = last.sub(x);
+            recorder.record(settings.steps(), diff.muli(diff).sum(1).muli(perPixel), z, last);
         }
         return z;
     }

@@ -40,8 +40,19 @@ public final class Generator {
      * null. The result is the network's own buffer, valid until this model runs again.
      */
     public INDArray reconstructionGradient(INDArray z, INDArray x, INDArray squaredErrorOut) {
+        return reconstructionGradient(z, x, squaredErrorOut, null);
+    }
+
+    /**
+     * As above, and copies g(z) into {@code generatedOut} if not null: a chain that shows each
+     * step's g(z) gets it from the pass that the step makes anyway instead of a second one.
+     */
+    public INDArray reconstructionGradient(INDArray z, INDArray x, INDArray squaredErrorOut, INDArray generatedOut) {
         INDArray g = network.forwardShared(z);
         residual(g, x, 2.0, squaredErrorOut);
+        if (generatedOut != null) {
+            generatedOut.assign(g);
+        }
         return network.backwardShared(scaledResidual.get(g.dataType(), g.shape()), false);
     }
 
