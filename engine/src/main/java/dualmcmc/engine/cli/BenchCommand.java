@@ -160,7 +160,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     /**
      * Heap in use after a GC, heap reserved from the system (the collector grows it as it sees fit,
-     * and it counts in resident memory though nothing leaks) and the process's resident memory,
+     * and it counts in resident memory though nothing leaks), the JVM's non-heap memory (compiled
+     * code, class metadata) and the process's resident memory,
      * after a warm-up and then at every fifth of the run, so that a plateau (collector, allocator
      * and JIT settling) can be told from a leak. ND4J's native buffers show only in resident
      * memory: JavaCPP's count of its own allocations does not include them.
@@ -169,8 +170,8 @@ public final class BenchCommand implements Callable<Integer> {
         for (int i = 0; i < Math.max(1, memoryIterations / 5); i++) {
             setup.trainer().step();
         }
-        String[] names = {"heap", "heap_committed", "rss"};
-        List<List<Long>> series = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        String[] names = {"heap", "heap_committed", "nonheap_committed", "rss"};
+        List<List<Long>> series = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (int part = 0; part <= 5; part++) {
             if (part > 0) {
                 for (int i = 0; i < memoryIterations / 5; i++) {
@@ -202,7 +203,8 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         Runtime rt = Runtime.getRuntime();
-        return new long[]{rt.totalMemory() - rt.freeMemory(), rt.totalMemory(), Pointer.physicalBytes()};
+        long nonHeap = ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getCommitted();
+        return new long[]{rt.totalMemory() - rt.freeMemory(), rt.totalMemory(), nonHeap, Pointer.physicalBytes()};
     }
 
     private static int[] range(int n) {
