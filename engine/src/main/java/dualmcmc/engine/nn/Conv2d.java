@@ -173,7 +173,8 @@ public final class Conv2d implements Layer {
 
     /**
      * Where the direct route cannot run, the input gradient alone (a Langevin step) is the
-     * transposed convolution of the output gradient, libnd4j's deconv2d, which skips the weight gradients that conv2d_bp always computes; measured
+     * transposed convolution of the output gradient, libnd4j's deconv2d, which skips the weight
+     * gradients that conv2d_bp always computes; measured
      * here it took 0.4-8 ms where conv2d_bp took 2-16 ms on the image28 networks' layers, with
      * identical results. It applies when the transposed convolution restores the input size, i.e.
      * when the forward pass dropped no rows or columns.
