@@ -4,6 +4,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
+import java.lang.ref.Reference;
+
 /**
  * An element-wise non-linearity. FLOAT arrays, which is what the engine trains and samples with,
  * go through plain Java loops over float[] copied in bulk from ND4J's native memory; DOUBLE arrays
@@ -24,6 +26,8 @@ public abstract class Activation implements Layer {
     private float[] grad = new float[0];
     private INDArray exactInput;
     private INDArray exactOutput;
+    /** The forward output when the native route computed it (the backward pass reads it), else null. */
+    private INDArray nativeOutput;
     private long[] shape;
     private int n;
 
@@ -39,6 +43,20 @@ public abstract class Activation implements Layer {
     /** g * f'(x) exactly, as a new array, given y = f(x). */
     protected abstract INDArray derivativeExact(INDArray x, INDArray y, INDArray g);
 
+    /**
+     * y = f(x) over the arrays' native memory (dense FLOAT, same length), for activations that have
+     * such a route; false (nothing done) otherwise. An activation that has one must take its
+     * derivative from y alone: the backward pass then keeps no copy of x.
+     */
+    protected boolean applyNative(INDArray x, INDArray y) {
+        return false;
+    }
+
+    /** gx = gy * f'(x) over native memory, given the forward output y; false where it cannot run. */
+    protected boolean derivativeNative(INDArray y, INDArray gy, INDArray gx) {
+        return false;
+    }
+
     @Override
     public final INDArray forward(INDArray x) {
         shape = x.shape();
@@ -48,15 +66,24 @@ public abstract class Activation implements Layer {
             return exactOutput;
         }
         n = (int) x.length();
+        INDArray y = outputBuffer.get(DataType.FLOAT, shape);
+        nativeOutput = applyNative(NativeCopy.contiguous(x), y) ? y : null;
+        if (nativeOutput != null) {
+            return y;
+        }
+        ensureCapacity();
+        NativeCopy.read(x, input, n);
+        apply(input, output, cache, n);
+        return NativeCopy.write(output, n, y);
+    }
+
+    private void ensureCapacity() {
         if (input.length < n) {
             input = new float[n];
             output = new float[n];
             cache = new float[n];
             grad = new float[n];
         }
-        NativeCopy.read(x, input, n);
-        apply(input, output, cache, n);
-        return NativeCopy.write(output, n, outputBuffer.get(DataType.FLOAT, shape));
     }
 
     @Override
@@ -64,9 +91,18 @@ public abstract class Activation implements Layer {
         if (gy.dataType() != DataType.FLOAT) {
             return derivativeExact(exactInput, exactOutput, gy);
         }
+        INDArray gx = inputGrad.get(DataType.FLOAT, shape);
+        if (nativeOutput != null) {
+            if (derivativeNative(nativeOutput, NativeCopy.contiguous(gy), gx)) {
+                return gx;
+            }
+            // the forward pass ran natively and kept no copy of x: the derivative comes from y
+            ensureCapacity();
+            NativeCopy.read(nativeOutput, output, n);
+        }
         NativeCopy.read(gy, grad, n);
         derivative(input, output, cache, grad, n);
-        return NativeCopy.write(grad, n, inputGrad.get(DataType.FLOAT, shape));
+        return NativeCopy.write(grad, n, gx);
     }
 
     public static Activation silu() {
@@ -117,6 +153,22 @@ public abstract class Activation implements Layer {
     private static Activation leaky(double slope, String name) {
         float a = (float) slope;
         return new Activation() {
+            private final DnnlLeakyRelu direct = new DnnlLeakyRelu(this, slope);
+
+            @Override
+            protected boolean applyNative(INDArray x, INDArray y) {
+                boolean done = direct.forward(x, y);
+                Reference.reachabilityFence(this);
+                return done;
+            }
+
+            @Override
+            protected boolean derivativeNative(INDArray y, INDArray gy, INDArray gx) {
+                boolean done = direct.backward(y, gy, gx);
+                Reference.reachabilityFence(this);
+                return done;
+            }
+
             // branch-free: with a branch on the sign the loop mispredicts half the time on
             // activations of random sign and ran 30x slower here (5 ns per element)
             @Override
@@ -129,8 +181,9 @@ public abstract class Activation implements Layer {
             @Override
             protected void derivative(float[] x, float[] y, float[] unused, float[] g, int n) {
                 for (int i = 0; i < n; i++) {
-                    // 1 for x > 0 (x * MAX_VALUE >= 1 for every normal x > 0), else 0
-                    float positive = Math.min(Math.max(x[i] * Float.MAX_VALUE, 0f), 1f);
+                    // from y, as the native route does (the same as from x for a slope >= 0):
+                    // 1 for y > 0 (y * MAX_VALUE >= 1 for every normal y > 0), else 0
+                    float positive = Math.min(Math.max(y[i] * Float.MAX_VALUE, 0f), 1f);
                     g[i] *= a + (1 - a) * positive;
                 }
             }
