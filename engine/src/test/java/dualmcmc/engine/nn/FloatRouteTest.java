@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import static dualmcmc.engine.nn.FloatAgreement.assertClose;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * FLOAT arrays take fast routes (Java float loops with float-precision tanh/sigmoid, OpenBLAS
@@ -60,6 +61,25 @@ class FloatRouteTest {
         for (Supplier<Layer> a : List.<Supplier<Layer>>of(Activation::silu, Activation::relu,
                 () -> Activation.leakyRelu(0.2), Activation::tanh)) {
             assertRoutesAgree(a.get().describe(), a, 37, 53);
+        }
+    }
+
+    @Test
+    void theJavaLoopOfLeakyReluTheFallbackOfOneDnnTakesItsDerivativeFromTheOutput() {
+        float[] x = {-2f, -0.5f, 0f, 0.3f, 4f};
+        float[] g0 = {1f, 2f, 3f, 4f, 5f};
+        for (double slope : new double[]{0.0, 0.2}) {
+            Activation a = Activation.leakyRelu(slope);
+            float[] y = new float[x.length];
+            float[] g = g0.clone();
+            a.apply(x, y, new float[x.length], x.length);
+            // x is not handed to the derivative: after a native forward pass there is no copy of it
+            a.derivative(new float[x.length], y, new float[x.length], g, x.length);
+            for (int i = 0; i < x.length; i++) {
+                float s = x[i] > 0 ? 1f : (float) slope;
+                assertEquals(s * x[i], y[i], 1e-7f, "y at " + x[i] + ", slope " + slope);
+                assertEquals(s * g0[i], g[i], 1e-7f, "gradient at " + x[i] + ", slope " + slope);
+            }
         }
     }
 
