@@ -81,6 +81,12 @@ public final class Evaluation {
      * figures a mode cannot have (no generator, no EBM) are NaN.
      */
     public static Map<String, Object> images(ModelSet models, TrainingConfig cfg, Dataset data, int n, long seed) {
+        return imageFigures(models, cfg, data, n, seed, samples(models, cfg, n, seed));
+    }
+
+    /** {@link #images} with the generator and revised samples already drawn (their energies). */
+    private static Map<String, Object> imageFigures(ModelSet models, TrainingConfig cfg, Dataset data, int n,
+                                                    long seed, SamplePair s) {
         TrainingMode mode = TrainingMode.of(cfg.mode());
         INDArray x = data.subset(Math.min(n, data.size()), seed).x();
         Rng rng = Rng.derive(seed, "eval-z");
@@ -96,7 +102,6 @@ public final class Evaluation {
             seRevised += squaredError(models.generator().generate(revision.run(z0, xb, rng, null)), xb);
         }
         double pixels = (double) x.rows() * x.columns();
-        SamplePair s = samples(models, cfg, n, seed);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("dataset", data.name());
         out.put("samples", (int) x.rows());
@@ -171,7 +176,7 @@ public final class Evaluation {
         out.put("generator", distances(CloudDistance.between(points(data, s.generated()), real)));
         out.put("revised", distances(CloudDistance.between(points(data, s.revised()), real)));
         out.put("data", distances(CloudDistance.between(points(data, halves.get(1).x()), real)));
-        Map<String, Object> rest = images(models, cfg, data, n, seed);
+        Map<String, Object> rest = imageFigures(models, cfg, data, n, seed, s);
         rest.remove("dataset");
         rest.remove("samples");
         out.putAll(rest);
