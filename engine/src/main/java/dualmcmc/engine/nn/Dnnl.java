@@ -11,6 +11,7 @@ import org.bytedeco.dnnl.global.dnnl;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -104,6 +105,14 @@ final class Dnnl {
     /** A buffer of at least {@code bytes} that oneDNN allocates (aligned for its kernels) and frees with the memory. */
     static dnnl_memory scratch(long bytes) {
         return memory(desc(new long[]{Math.max(1, (bytes + 3) / 4)}, dnnl.dnnl_x), ALLOCATE);
+    }
+
+    /**
+     * Points a memory at an array's native buffer (checked dense, FLOAT and of the memory's size by
+     * the caller); the caller keeps the array reachable until the primitive has run.
+     */
+    static void pointAt(dnnl_memory m, INDArray a) {
+        check(dnnl.dnnl_memory_set_data_handle(m, a.data().addressPointer()), "memory_set_data_handle");
     }
 
     static Pointer handle(dnnl_memory m) {

@@ -133,8 +133,7 @@ final class DnnlLeakyRelu {
         /** Points the memories at the arrays (same order), runs, and keeps the arrays alive until it returns. */
         void run(dnnl_primitive p, dnnl_exec_arg_t args, INDArray[] arrays, dnnl_memory... memories) {
             for (int i = 0; i < arrays.length; i++) {
-                Dnnl.check(dnnl.dnnl_memory_set_data_handle(memories[i], arrays[i].data().addressPointer()),
-                        "memory_set_data_handle");
+                Dnnl.pointAt(memories[i], arrays[i]);
             }
             Dnnl.execute(p, args, arrays.length);
             Reference.reachabilityFence(arrays);

@@ -74,7 +74,7 @@ final class DnnlTensor implements AutoCloseable {
                     + Arrays.toString(dims) + " array, got " + a.dataType() + " " + Arrays.toString(a.shape())
                     + " strides " + Arrays.toString(a.stride()) + " offset " + a.offset());
         }
-        Dnnl.check(dnnl.dnnl_memory_set_data_handle(user, a.data().addressPointer()), "memory_set_data_handle");
+        Dnnl.pointAt(user, a);
     }
 
     /** Copies the bound array into the primitive's layout (inputs; nothing when the layouts agree). */
