@@ -1,5 +1,6 @@
 package dualmcmc.engine.nn;
 
+import org.bytedeco.dnnl.dnnl_memory_desc_t;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -47,6 +48,12 @@ public final class Conv2d implements Layer {
     private INDArray input;
     private int oh;
     private int ow;
+    /** The last input's layout when a linked producer left it in oneDNN's (see {@link Network}), else null. */
+    private dnnl_memory_desc_t inputLayout;
+    /** The last output's layout when it was left in oneDNN's for a linked consumer, else null. */
+    private dnnl_memory_desc_t outputLayout;
+    /** Whether the last forward pass asked to leave its output for a consumer: the backward pass uses the same primitives. */
+    private boolean linkAsked;
 
     public Conv2d(int in, int out, int kernel, int stride, int padding, boolean spectralNorm, Init init) {
         this.in = in;
@@ -72,17 +79,32 @@ public final class Conv2d implements Layer {
 
     @Override
     public INDArray forward(INDArray x) {
+        return forward(x, null, null);
+    }
+
+    /**
+     * The forward pass inside a network that links convolutions: {@code producer} is the
+     * convolution whose output reached x through element-wise layers only, {@code consumer} the one
+     * this output will reach so (either may be null). Where both run on oneDNN, the maps between
+     * them stay in oneDNN's layout (see {@link DnnlConvolution}): the output is then not NCHW and
+     * only the consumer may read it, which is why only {@link Network} calls this.
+     */
+    INDArray forward(INDArray x, Conv2d producer, Conv2d consumer) {
         if (x.rank() != 4 || x.size(1) != in) {
             throw new IllegalArgumentException(describe() + " expects [batch, " + in + ", h, w], got "
                     + java.util.Arrays.toString(x.shape()));
         }
+        inputLayout = producer == null ? null : producer.outputLayout;
+        outputLayout = null;
+        linkAsked = false;
         input = NativeCopy.contiguous(x);
         Geometry g = geometry();
         DataType type = input.dataType();
         INDArray y = output.get(type, g.batch, out, oh, ow);
         if (type == DataType.FLOAT) {
-            return forwardOp(y);
+            return forwardOp(y, consumer);
         }
+        requirePlainInput();
         INDArray wm = weightMatrix();
         double[] b = bias.value().toDoubleVector();
         for (int b0 = 0; b0 < g.batch; b0 += g.chunk) {
@@ -159,13 +181,16 @@ public final class Conv2d implements Layer {
         return new int[]{kernel, kernel, stride, stride, padding, padding, 1, 1, 0, 0, 1};
     }
 
-    private INDArray forwardOp(INDArray y) {
-        boolean done = direct.forward(input, NativeCopy.contiguous(weight.effective()), weightVersion, bias.value(), y);
-        // the cache's Cleaner frees the primitives once this layer is unreachable: not before the call returns
-        java.lang.ref.Reference.reachabilityFence(this);
-        if (done) {
+    private INDArray forwardOp(INDArray y, Conv2d consumer) {
+        if (direct.runs(input.shape())) {
+            linkAsked = consumer != null && consumer.direct.runs(y.shape());
+            outputLayout = direct.forward(input, inputLayout, linkAsked, NativeCopy.contiguous(weight.effective()),
+                    weightVersion, bias.value(), y);
+            // the cache's Cleaner frees the primitives once this layer is unreachable: not before the call returns
+            java.lang.ref.Reference.reachabilityFence(this);
             return y;
         }
+        requirePlainInput();
         Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(input, weight.effective(), bias.value())
                 .addOutputs(y).addIntegerArguments(opArguments()).build());
         return y;
@@ -183,11 +208,12 @@ public final class Conv2d implements Layer {
         INDArray gw = weightGrad.get(DataType.FLOAT, weight.parameter().value().shape());
         INDArray gb = biasGrad.get(DataType.FLOAT, out);
         INDArray w = NativeCopy.contiguous(weight.effective());
-        boolean done = direct.backward(input, grad, w, weightVersion, gx,
-                accumulateParamGrads ? gw : null, accumulateParamGrads ? gb : null);
-        // the cache's Cleaner frees the primitives once this layer is unreachable: not before the call returns
-        java.lang.ref.Reference.reachabilityFence(this);
-        if (!done) {
+        if (direct.runs(input.shape())) {
+            direct.backward(input, inputLayout, linkAsked, grad, w, weightVersion, gx,
+                    accumulateParamGrads ? gw : null, accumulateParamGrads ? gb : null);
+            // the cache's Cleaner frees the primitives once this layer is unreachable: not before the call returns
+            java.lang.ref.Reference.reachabilityFence(this);
+        } else {
             boolean exact = (oh - 1) * stride - 2 * padding + kernel == input.size(2)
                     && (ow - 1) * stride - 2 * padding + kernel == input.size(3);
             if (!accumulateParamGrads && exact) {
@@ -205,6 +231,18 @@ public final class Conv2d implements Layer {
         return gx;
     }
 
+
+    /** Whether the last forward pass left its output in oneDNN's layout for a linked consumer. */
+    boolean linkedOutput() {
+        return outputLayout != null;
+    }
+
+    /** A producer links its output only to a consumer that runs on oneDNN: anything else is a bug. */
+    private void requirePlainInput() {
+        if (inputLayout != null) {
+            throw new IllegalStateException(describe() + " got its input in oneDNN's layout but cannot run oneDNN");
+        }
+    }
 
     /** Sizes of the current input; samples are processed in chunks to bound the column buffer. */
     private record Geometry(int batch, int h, int w, int rows, int spatial, int chunk) {

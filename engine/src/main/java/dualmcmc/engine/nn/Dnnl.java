@@ -82,6 +82,16 @@ final class Dnnl {
         return md;
     }
 
+    /**
+     * A descriptor of one's own: those a primitive descriptor hands out live inside it and go with
+     * it. (oneDNN 2.x descriptors are plain structs; JavaCPP frees the copy with its Java object.)
+     */
+    static dnnl_memory_desc_t copy(dnnl_memory_desc_t md) {
+        dnnl_memory_desc_t c = new dnnl_memory_desc_t();
+        Pointer.memcpy(c, md, Loader.sizeof(dnnl_memory_desc_t.class));
+        return c;
+    }
+
     static dnnl_primitive_desc primitiveDesc(Pointer opDesc, dnnl_primitive_desc hint, String what) {
         PointerPointer<dnnl_primitive_desc> out = new PointerPointer<>(1);
         check(dnnl.dnnl_primitive_desc_create(out, new org.bytedeco.dnnl.const_dnnl_op_desc_t(opDesc), null,

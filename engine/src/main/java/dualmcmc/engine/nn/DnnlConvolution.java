@@ -42,6 +42,14 @@ import java.lang.ref.Reference;
  * <p>The blocked copies of the activations live in two scratch buffers shared by the three
  * primitives (one for input-sized, one for output-sized tensors), so an entry holds about one
  * extra copy of its input and output. Not thread-safe: {@link DnnlConvolutionCache} serialises calls.
+ *
+ * <p>Linked layers: where a network feeds this convolution's output, through element-wise
+ * activations only, into another convolution ({@link Network}), the output can stay in the
+ * layout this primitive chose ({@link #outputLayout}) and the next convolution takes it as its
+ * input layout: both reorders between them (and their two on the way back) are skipped. An
+ * element-wise activation does not care how the values are laid out. Measured on the image28
+ * EBM (64 images, thread CPU, median of 15 interleaved rounds): the input gradient 12.2 -> 11.6 ms,
+ * with the weight gradients 19.6 -> 18.8 ms; the reorders' share of an x-step fell from 7.7% to 2.3%.
  */
 final class DnnlConvolution implements AutoCloseable {
     private final long[] inputShape;
@@ -67,6 +75,10 @@ final class DnnlConvolution implements AutoCloseable {
     private dnnl_exec_arg_t backwardWeightsArgs;
     private final ReorderedWeights forwardWeights = new ReorderedWeights();
     private final ReorderedWeights backwardWeightsCache = new ReorderedWeights();
+    /** The input's layout when a linked convolution produced it (an own copy), else null: plain nchw. */
+    private final dnnl_memory_desc_t inputLayout;
+    /** The output's layout when it stays in the primitive's own, for a linked consumer; else null. */
+    private dnnl_memory_desc_t outputLayout;
 
     /** Whether oneDNN can run this convolution: the right padding it needs must not be negative. */
     static boolean supports(long size, int kernel, int stride, int padding) {
@@ -78,8 +90,14 @@ final class DnnlConvolution implements AutoCloseable {
         return (outSize - 1) * stride + kernel - size - padding;
     }
 
-    DnnlConvolution(long[] inputShape, int out, int kernel, int stride, int padding) {
+    /**
+     * @param inputLayout the layout the input arrives in (a linked producer's {@link #outputLayout}), or null for plain nchw
+     * @param linkOutput leave the output in the primitive's layout (see {@link #outputLayout}) instead of plain nchw
+     */
+    DnnlConvolution(long[] inputShape, int out, int kernel, int stride, int padding, dnnl_memory_desc_t inputLayout,
+                    boolean linkOutput) {
         this.inputShape = inputShape.clone();
+        this.inputLayout = inputLayout == null ? null : Dnnl.copy(inputLayout);
         long n = inputShape[0];
         long in = inputShape[1];
         long h = inputShape[2];
@@ -93,7 +111,8 @@ final class DnnlConvolution implements AutoCloseable {
         long[] strides = {stride, stride};
         long[] padL = {padding, padding};
         long[] padR = {rightPadding(h, oh, kernel, stride, padding), rightPadding(w, ow, kernel, stride, padding)};
-        dnnl_memory_desc_t xMd = Dnnl.desc(x, dnnl.dnnl_format_tag_any);
+        dnnl_memory_desc_t xMd = inputLayout != null ? this.inputLayout : Dnnl.desc(x, dnnl.dnnl_format_tag_any);
+        dnnl_memory_desc_t xUser = inputLayout != null ? this.inputLayout : Dnnl.desc(x, dnnl.dnnl_nchw);
         dnnl_memory_desc_t wMd = Dnnl.desc(wt, dnnl.dnnl_format_tag_any);
         dnnl_memory_desc_t bMd = Dnnl.desc(b, dnnl.dnnl_x);
         dnnl_memory_desc_t yMd = Dnnl.desc(y, dnnl.dnnl_format_tag_any);
@@ -111,7 +130,7 @@ final class DnnlConvolution implements AutoCloseable {
             bwdDataPd = Dnnl.primitiveDesc(d, fwdPd, "convolution backward data");
             d = new dnnl_convolution_desc_t();
             // see the class comment: one input channel padded to a block of 8 made this 1.5-2x slower
-            boolean plainGradient = in == 1;
+            boolean plainGradient = in == 1 && inputLayout == null;
             Dnnl.check(dnnl.dnnl_convolution_backward_weights_desc_init(d, dnnl.dnnl_convolution_direct,
                     plainGradient ? Dnnl.desc(x, dnnl.dnnl_nchw) : xMd, wMd, bMd,
                     plainGradient ? Dnnl.desc(y, dnnl.dnnl_nchw) : yMd, strides, padL, padR),
@@ -125,28 +144,37 @@ final class DnnlConvolution implements AutoCloseable {
             Pointer inputBuffer = Dnnl.handle(inputSide);
             Pointer outputBuffer = Dnnl.handle(outputSide);
 
-            src = new DnnlTensor(x, dnnl.dnnl_nchw, md(fwdPd, dnnl.dnnl_query_src_md), inputBuffer, true);
-            weights = new DnnlTensor(wt, dnnl.dnnl_oihw, md(fwdPd, dnnl.dnnl_query_weights_md), null, true);
-            bias = new DnnlTensor(b, dnnl.dnnl_x, md(fwdPd, dnnl.dnnl_query_weights_md, 1), null, true);
-            dst = new DnnlTensor(y, dnnl.dnnl_nchw, md(fwdPd, dnnl.dnnl_query_dst_md), outputBuffer, false);
+            dnnl_memory_desc_t chosenY = md(fwdPd, dnnl.dnnl_query_dst_md);
+            // a layout that pads the channels (fewer than a block) is no longer an array of y's size
+            boolean linked = linkOutput && dnnl.dnnl_memory_desc_get_size(chosenY) == 4L * n * out * oh * ow;
+            outputLayout = linked ? Dnnl.copy(chosenY) : null;
+            dnnl_memory_desc_t yUser = linked ? outputLayout : Dnnl.desc(y, dnnl.dnnl_nchw);
+
+            src = new DnnlTensor(x, xUser, md(fwdPd, dnnl.dnnl_query_src_md), inputBuffer, true);
+            weights = new DnnlTensor(wt, Dnnl.desc(wt, dnnl.dnnl_oihw), md(fwdPd, dnnl.dnnl_query_weights_md), null, true);
+            bias = new DnnlTensor(b, Dnnl.desc(b, dnnl.dnnl_x), md(fwdPd, dnnl.dnnl_query_weights_md, 1), null, true);
+            dst = new DnnlTensor(y, yUser, chosenY, outputBuffer, false);
             forward = Dnnl.primitive(fwdPd, "convolution forward");
             forwardArgs = Dnnl.args(new int[]{dnnl.DNNL_ARG_SRC, dnnl.DNNL_ARG_WEIGHTS, dnnl.DNNL_ARG_BIAS, dnnl.DNNL_ARG_DST},
                     src.memory(), weights.memory(), bias.memory(), dst.memory());
 
-            diffDst = new DnnlTensor(y, dnnl.dnnl_nchw, md(bwdDataPd, dnnl.dnnl_query_diff_dst_md), outputBuffer, true);
-            weightsBackward = new DnnlTensor(wt, dnnl.dnnl_oihw, md(bwdDataPd, dnnl.dnnl_query_weights_md), null, true);
-            diffSrc = new DnnlTensor(x, dnnl.dnnl_nchw, md(bwdDataPd, dnnl.dnnl_query_diff_src_md), inputBuffer, false);
+            diffDst = new DnnlTensor(y, yUser, md(bwdDataPd, dnnl.dnnl_query_diff_dst_md), outputBuffer, true);
+            weightsBackward = new DnnlTensor(wt, Dnnl.desc(wt, dnnl.dnnl_oihw), md(bwdDataPd, dnnl.dnnl_query_weights_md),
+                    null, true);
+            diffSrc = new DnnlTensor(x, xUser, md(bwdDataPd, dnnl.dnnl_query_diff_src_md), inputBuffer, false);
             backwardData = Dnnl.primitive(bwdDataPd, "convolution backward data");
             backwardDataArgs = Dnnl.args(new int[]{dnnl.DNNL_ARG_DIFF_DST, dnnl.DNNL_ARG_WEIGHTS, dnnl.DNNL_ARG_DIFF_SRC},
                     diffDst.memory(), weightsBackward.memory(), diffSrc.memory());
 
-            srcW = new DnnlTensor(x, dnnl.dnnl_nchw, md(bwdWeightsPd, dnnl.dnnl_query_src_md), inputBuffer, true);
+            srcW = new DnnlTensor(x, xUser, md(bwdWeightsPd, dnnl.dnnl_query_src_md), inputBuffer, true);
             dnnl_memory_desc_t diffDstWMd = md(bwdWeightsPd, dnnl.dnnl_query_diff_dst_md);
             // the gradient reordered for backward-data serves backward-weights too when the layouts agree
             diffDstShared = dnnl.dnnl_memory_desc_equal(diffDstWMd, md(bwdDataPd, dnnl.dnnl_query_diff_dst_md)) != 0;
-            diffDstW = diffDstShared ? null : new DnnlTensor(y, dnnl.dnnl_nchw, diffDstWMd, outputBuffer, true);
-            diffWeights = new DnnlTensor(wt, dnnl.dnnl_oihw, md(bwdWeightsPd, dnnl.dnnl_query_diff_weights_md), null, false);
-            diffBias = new DnnlTensor(b, dnnl.dnnl_x, md(bwdWeightsPd, dnnl.dnnl_query_diff_weights_md, 1), null, false);
+            diffDstW = diffDstShared ? null : new DnnlTensor(y, yUser, diffDstWMd, outputBuffer, true);
+            diffWeights = new DnnlTensor(wt, Dnnl.desc(wt, dnnl.dnnl_oihw), md(bwdWeightsPd, dnnl.dnnl_query_diff_weights_md),
+                    null, false);
+            diffBias = new DnnlTensor(b, Dnnl.desc(b, dnnl.dnnl_x), md(bwdWeightsPd, dnnl.dnnl_query_diff_weights_md, 1),
+                    null, false);
             backwardWeights = Dnnl.primitive(bwdWeightsPd, "convolution backward weights");
             backwardWeightsArgs = Dnnl.args(new int[]{dnnl.DNNL_ARG_SRC, dnnl.DNNL_ARG_DIFF_DST,
                             dnnl.DNNL_ARG_DIFF_WEIGHTS, dnnl.DNNL_ARG_DIFF_BIAS},
@@ -174,8 +202,18 @@ final class DnnlConvolution implements AutoCloseable {
         return dnnl.dnnl_memory_desc_get_size(md(pd, query));
     }
 
-    boolean accepts(long[] shape) {
-        return java.util.Arrays.equals(shape, inputShape);
+    /** Whether inputs in {@code layout} (null: plain nchw) are what this entry was built for. */
+    boolean takesInputIn(dnnl_memory_desc_t layout) {
+        return layout == null ? inputLayout == null
+                : inputLayout != null && dnnl.dnnl_memory_desc_equal(layout, inputLayout) != 0;
+    }
+
+    /**
+     * The layout the output is left in for a linked consumer (a copy of one's own), or null where
+     * it is plain nchw (not asked for, or the primitive's layout pads the channels).
+     */
+    dnnl_memory_desc_t outputLayout() {
+        return outputLayout;
     }
 
     /**

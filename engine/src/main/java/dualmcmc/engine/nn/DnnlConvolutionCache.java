@@ -1,5 +1,6 @@
 package dualmcmc.engine.nn;
 
+import org.bytedeco.dnnl.dnnl_memory_desc_t;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.lang.ref.Cleaner;
@@ -9,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One layer's {@link DnnlConvolution}s by input shape. A layer meets a couple of shapes (a full
- * batch and a smaller last chunk, or chains vs a training batch), so the two most recently used
- * are kept and an older one is closed when replaced. The native primitives and buffers of a
+ * One layer's {@link DnnlConvolution}s by input shape and layouts. A layer meets a couple of
+ * shapes (a full batch and a smaller last chunk, or chains vs a training batch), so the two most
+ * recently used are kept and an older one is closed when replaced. The native primitives and buffers of a
  * layer that is dropped (new models) are released when its owner becomes unreachable: the owner
  * must keep itself reachable while it runs a convolution (Reference.reachabilityFence).
  *
@@ -37,37 +38,50 @@ final class DnnlConvolutionCache {
         CLEANER.register(owner, entries);
     }
 
-    /** y = conv(x) + b on oneDNN; false (nothing done) where it cannot run this shape, for the caller to fall back. */
-    boolean forward(INDArray x, INDArray w, long weightVersion, INDArray b, INDArray y) {
+    /** Whether oneDNN runs this layer on inputs of this shape (otherwise the caller falls back). */
+    boolean runs(long[] inputShape) {
+        return Dnnl.available() && inputShape.length == 4
+                && DnnlConvolution.supports(inputShape[2], kernel, stride, padding)
+                && DnnlConvolution.supports(inputShape[3], kernel, stride, padding);
+    }
+
+    /**
+     * y = conv(x) + b on oneDNN, x in {@code inputLayout} (null: plain nchw), y left in the
+     * primitive's own layout when {@code linkOutput} and it has one of y's size; returns that
+     * layout, or null where y is plain. Only where {@link #runs} this shape.
+     */
+    dnnl_memory_desc_t forward(INDArray x, dnnl_memory_desc_t inputLayout, boolean linkOutput, INDArray w,
+                               long weightVersion, INDArray b, INDArray y) {
         synchronized (entries) {
-            DnnlConvolution c = get(x.shape());
-            if (c != null) {
-                c.forward(x, w, weightVersion, b, y);
-            }
-            return c != null;
+            DnnlConvolution c = get(x.shape(), inputLayout, linkOutput);
+            c.forward(x, w, weightVersion, b, y);
+            return c.outputLayout();
         }
     }
 
-    /** See {@link DnnlConvolution#backward}; false (nothing done) where oneDNN cannot run this shape. */
-    boolean backward(INDArray x, INDArray gy, INDArray w, long weightVersion, INDArray gx, INDArray gw, INDArray gb) {
+    /**
+     * See {@link DnnlConvolution#backward}, for the forward pass made with these layouts: gy in its
+     * output's layout, gx written in its input's.
+     */
+    void backward(INDArray x, dnnl_memory_desc_t inputLayout, boolean linkOutput, INDArray gy, INDArray w,
+                  long weightVersion, INDArray gx, INDArray gw, INDArray gb) {
         synchronized (entries) {
-            DnnlConvolution c = get(x.shape());
-            if (c != null) {
-                c.backward(x, gy, w, weightVersion, gx, gw, gb);
-            }
-            return c != null;
+            get(x.shape(), inputLayout, linkOutput).backward(x, gy, w, weightVersion, gx, gw, gb);
         }
     }
 
-    private DnnlConvolution get(long[] inputShape) {
-        if (!Dnnl.available() || inputShape.length != 4 || !DnnlConvolution.supports(inputShape[2], kernel, stride, padding)
-                || !DnnlConvolution.supports(inputShape[3], kernel, stride, padding)) {
-            return null;
+    private DnnlConvolution get(long[] inputShape, dnnl_memory_desc_t inputLayout, boolean linkOutput) {
+        if (!runs(inputShape)) {
+            throw new IllegalStateException("oneDNN does not run " + Arrays.toString(inputShape));
         }
-        List<Long> key = Arrays.stream(inputShape).boxed().toList();
+        List<Object> key = List.of(Arrays.stream(inputShape).boxed().toList(), inputLayout != null, linkOutput);
         DnnlConvolution c = entries.map.get(key);
+        if (c != null && !c.takesInputIn(inputLayout)) {
+            entries.map.remove(key).close();
+            c = null;
+        }
         if (c == null) {
-            c = new DnnlConvolution(inputShape, out, kernel, stride, padding);
+            c = new DnnlConvolution(inputShape, out, kernel, stride, padding, inputLayout, linkOutput);
             entries.map.put(key, c);
         }
         return c;
@@ -75,9 +89,9 @@ final class DnnlConvolutionCache {
 
     /** The cached convolutions; as the Cleaner's action it must not refer to the owner. */
     private static final class Entries implements Runnable {
-        private final Map<List<Long>, DnnlConvolution> map = new LinkedHashMap<>(4, 0.75f, true) {
+        private final Map<List<Object>, DnnlConvolution> map = new LinkedHashMap<>(4, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<List<Long>, DnnlConvolution> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<List<Object>, DnnlConvolution> eldest) {
                 if (size() > SHAPES) {
                     eldest.getValue().close();
                     return true;

@@ -13,10 +13,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import java.util.Arrays;
 
 /**
- * One tensor argument of a oneDNN primitive: the caller's plain (nchw / oihw / x) FLOAT array,
- * and, when the primitive chose another layout, a memory in that layout with the reorder between
- * the two. The primitive-layout memory lies over a buffer its owner keeps (see
- * {@link DnnlConvolution}); the caller's memory is pointed at the array's native buffer per call.
+ * One tensor argument of a oneDNN primitive: the caller's FLOAT array, in the caller's layout
+ * (plain nchw / oihw / x, or a layout two linked convolutions agreed on, see
+ * {@link DnnlConvolution}), and, when the primitive chose another layout, a memory in that layout
+ * with the reorder between the two. The primitive-layout memory lies over a buffer its owner keeps;
+ * the caller's memory is pointed at the array's native buffer per call.
  */
 final class DnnlTensor implements AutoCloseable {
     private final long[] dims;
@@ -26,13 +27,13 @@ final class DnnlTensor implements AutoCloseable {
     private final dnnl_exec_arg_t reorderArgs;
 
     /**
+     * @param plain the caller's layout for this argument: of exactly as many bytes as a dense array of {@code dims}
      * @param chosen the primitive's layout for this argument
      * @param buffer where the primitive-layout copy lives (at least {@link #innerBytes} bytes), or null to let oneDNN allocate one
      * @param toInner whether data flows from the caller to the primitive (an input) or back (an output)
      */
-    DnnlTensor(long[] dims, int plainTag, dnnl_memory_desc_t chosen, Pointer buffer, boolean toInner) {
+    DnnlTensor(long[] dims, dnnl_memory_desc_t plain, dnnl_memory_desc_t chosen, Pointer buffer, boolean toInner) {
         this.dims = dims.clone();
-        dnnl_memory_desc_t plain = Dnnl.desc(dims, plainTag);
         this.user = Dnnl.memory(plain, null);
         if (dnnl.dnnl_memory_desc_equal(plain, chosen) != 0) {
             inner = user;

@@ -14,9 +14,16 @@ import java.util.stream.Collectors;
 public final class Network {
     private final List<Layer> layers;
     private final List<Parameter> parameters;
+    /** Per layer: the convolution whose output reaches this one (a convolution) through activations only, else null. */
+    private final Conv2d[] producers;
+    /** Per layer: the convolution this one's output reaches (both convolutions) through activations only, else null. */
+    private final Conv2d[] consumers;
 
     public Network(List<Layer> layers) {
         this.layers = List.copyOf(layers);
+        this.producers = new Conv2d[layers.size()];
+        this.consumers = new Conv2d[layers.size()];
+        linkConvolutions();
         List<Parameter> ps = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             for (Parameter p : layers.get(i).parameters()) {
@@ -24,6 +31,27 @@ public final class Network {
             }
         }
         this.parameters = Collections.unmodifiableList(ps);
+    }
+
+    /**
+     * Finds convolutions separated by element-wise activations only (conv, leaky ReLU, conv): the
+     * maps between them may stay in oneDNN's layout, which an element-wise layer does not mind
+     * (see {@link DnnlConvolution}). Only this class runs layers linked, in order, so what it hands
+     * back, and what any caller of a single layer gets, is always NCHW.
+     */
+    private void linkConvolutions() {
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i) instanceof Conv2d producer) {
+                int j = i + 1;
+                while (j < layers.size() && layers.get(j) instanceof Activation) {
+                    j++;
+                }
+                if (j < layers.size() && layers.get(j) instanceof Conv2d consumer) {
+                    consumers[i] = consumer;
+                    producers[j] = producer;
+                }
+            }
+        }
     }
 
     /** f(x), a fresh array the caller owns (layers reuse their own buffers). */
@@ -40,8 +68,9 @@ public final class Network {
     public INDArray forwardShared(INDArray x) {
         Nd4jSetup.init();
         INDArray h = x;
-        for (Layer layer : layers) {
-            h = layer.forward(h);
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            h = layer instanceof Conv2d conv ? conv.forward(h, producers[i], consumers[i]) : layer.forward(h);
         }
         return h;
     }

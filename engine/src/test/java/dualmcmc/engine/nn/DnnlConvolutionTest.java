@@ -124,9 +124,64 @@ class DnnlConvolutionTest {
         p.check("after, input-gradient route", 27, 4, 8, 12, 12);
     }
 
+    /** The conv28 EBM's shape, narrower: three convolutions linked through leaky ReLUs. */
+    private static Network linkedNetwork(DataType type, boolean sn) {
+        Init init = new Init(Rng.of(3), type);
+        return new Network(java.util.List.of(new Reshape(1, 28, 28),
+                new Conv2d(1, 8, 4, 2, 1, sn, init), Activation.leakyRelu(0.2),
+                new Conv2d(8, 16, 4, 2, 1, sn, init), Activation.leakyRelu(0.2),
+                new Conv2d(16, 32, 3, 2, 1, sn, init), Activation.leakyRelu(0.2),
+                Reshape.flat(), new Dense(32 * 4 * 4, 1, sn, init)));
+    }
+
+    /**
+     * Inside a network the maps between convolutions stay in oneDNN's layout (see Network): the
+     * energies, the input gradient and every parameter gradient must still be the reference's,
+     * over passes of two batch sizes, and a layer run on its own afterwards must still answer in
+     * NCHW.
+     */
+    @Test
+    void linkedConvolutionsInANetworkMatchTheReference() {
+        for (boolean sn : new boolean[]{false, true}) {
+            Network exact = linkedNetwork(DataType.DOUBLE, sn);
+            Network fast = linkedNetwork(DataType.FLOAT, sn);
+            for (int i = 0; i < exact.parameters().size(); i++) {
+                fast.parameters().get(i).value().assign(exact.parameters().get(i).value().castTo(DataType.FLOAT));
+            }
+            exact.parametersChanged(false);
+            fast.parametersChanged(false);
+            for (int batch : new int[]{6, 3, 6}) {
+                String name = (sn ? "spectral-norm " : "") + "batch " + batch;
+                exact.zeroGrad();
+                fast.zeroGrad();
+                INDArray x = Rng.of(batch).gaussian(batch, 784).castTo(DataType.DOUBLE);
+                INDArray eExact = exact.forward(x);
+                assertClose(name + " energies", eExact, fast.forward(x.castTo(DataType.FLOAT)));
+                INDArray gy = Rng.of(batch + 1).gaussian(eExact.shape()).castTo(DataType.DOUBLE);
+                INDArray gxExact = exact.backward(gy, true);
+                assertClose(name + " input gradient", gxExact, fast.backward(gy.castTo(DataType.FLOAT), true));
+                for (int i = 0; i < exact.parameters().size(); i++) {
+                    assertClose(name + " gradient of " + exact.parameterName(exact.parameters().get(i)),
+                            exact.parameters().get(i).grad(), fast.parameters().get(i).grad());
+                }
+                fast.forward(x.castTo(DataType.FLOAT));
+                assertClose(name + " input gradient alone", gxExact, fast.backward(gy.castTo(DataType.FLOAT), false));
+                if (Dnnl.available()) {
+                    assertTrue(((Conv2d) fast.layers().get(1)).linkedOutput()
+                            && ((Conv2d) fast.layers().get(3)).linkedOutput(), "the convolutions were not linked");
+                    assertTrue(!((Conv2d) fast.layers().get(5)).linkedOutput(), "the last one feeds a dense layer");
+                }
+            }
+            INDArray maps = Rng.of(9).gaussian(2, 1, 28, 28);
+            assertClose((sn ? "spectral-norm " : "") + "first convolution alone",
+                    exact.layers().get(1).forward(maps.castTo(DataType.DOUBLE)).dup(),
+                    fast.layers().get(1).forward(maps));
+        }
+    }
+
     @Test
     void arraysOfTheWrongShapeOrLayoutAreRefused() {
-        try (DnnlConvolution c = new DnnlConvolution(new long[]{2, 3, 8, 8}, 4, 3, 1, 1)) {
+        try (DnnlConvolution c = new DnnlConvolution(new long[]{2, 3, 8, 8}, 4, 3, 1, 1, null, false)) {
             INDArray w = Nd4j.rand(DataType.FLOAT, 4, 3, 3, 3);
             INDArray b = Nd4j.zeros(DataType.FLOAT, 4);
             INDArray y = Nd4j.zeros(DataType.FLOAT, 2, 4, 8, 8);
