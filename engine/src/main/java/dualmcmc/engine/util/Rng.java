@@ -55,6 +55,11 @@ public final class Rng {
         return target;
     }
 
+    /** A 64-bit seed drawn from this stream, for a generator of one's own (e.g. a chain's noise). */
+    public long nextSeed() {
+        return random.nextLong();
+    }
+
     /** Fills {@code target} with uniform draws on [lo, hi), in place. */
     public INDArray fillUniform(INDArray target, double lo, double hi) {
         Nd4j.getExecutioner().exec(new org.nd4j.linalg.api.ops.random.impl.UniformDistribution(target, lo, hi), random);
