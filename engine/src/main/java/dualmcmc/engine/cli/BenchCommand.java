@@ -51,8 +51,9 @@ public final class BenchCommand implements Callable<Integer> {
     String clock;
 
     @Option(names = "--memory-iterations", defaultValue = "0", paramLabel = "N", description = "Also train N more "
-            + "iterations after a warm-up of N/5 and report heap in use, heap reserved and resident memory at "
-            + "every fifth (growth that does not level off means a leak); 0 skips it")
+            + "iterations after a warm-up of N/5 and report heap in use, heap reserved, resident memory and "
+            + "resident memory less the heap's pages (off-heap) at every fifth (growth that does not level off "
+            + "means a leak); 0 skips it")
     int memoryIterations;
 
     /** The app animates this many 2-D chains (toy2d only). */
@@ -168,7 +169,8 @@ public final class BenchCommand implements Callable<Integer> {
     /**
      * Heap in use after a GC, heap reserved from the system (the collector grows it as it sees fit,
      * and it counts in resident memory though nothing leaks), the JVM's non-heap memory (compiled
-     * code, class metadata) and the process's resident memory,
+     * code, class metadata), the process's resident anonymous memory, and that less the heap's own
+     * resident pages: the off-heap memory (on Linux, see {@link HeapPages}),
      * after a warm-up and then at every fifth of the run, so that a plateau (collector, allocator
      * and JIT settling) can be told from a leak. ND4J's native buffers show only in resident
      * memory: JavaCPP's count of its own allocations does not include them.
@@ -177,8 +179,11 @@ public final class BenchCommand implements Callable<Integer> {
         for (int i = 0; i < Math.max(1, memoryIterations / 5); i++) {
             setup.trainer().step();
         }
-        String[] names = {"heap", "heap_committed", "nonheap_committed", "rss"};
-        List<List<Long>> series = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        String[] names = {"heap", "heap_committed", "nonheap_committed", "rss", "offheap_rss"};
+        List<List<Long>> series = new ArrayList<>();
+        for (int k = 0; k < names.length; k++) {
+            series.add(new ArrayList<>());
+        }
         for (int part = 0; part <= 5; part++) {
             if (part > 0) {
                 for (int i = 0; i < memoryIterations / 5; i++) {
@@ -187,12 +192,15 @@ public final class BenchCommand implements Callable<Integer> {
             }
             long[] m = memory();
             for (int k = 0; k < names.length; k++) {
-                series.get(k).add(m[k] >> 20);
+                series.get(k).add(m[k] < 0 ? -1L : m[k] >> 20);
             }
         }
         out.put("memory_iterations", memoryIterations);
         for (int k = 0; k < names.length; k++) {
             List<Long> mb = series.get(k);
+            if (mb.contains(-1L)) {
+                continue;
+            }
             out.put(names[k] + "_mb", mb);
             out.put(names[k] + "_growth", Math.round(1000.0 * mb.get(5) / Math.max(1, mb.get(0)) - 1000) / 1000.0);
         }
@@ -211,7 +219,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Runtime rt = Runtime.getRuntime();
         long nonHeap = ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getCommitted();
-        return new long[]{rt.totalMemory() - rt.freeMemory(), rt.totalMemory(), nonHeap, Pointer.physicalBytes()};
+        long resident = Pointer.physicalBytes();
+        long offHeap = HeapPages.resident().stream().map(heap -> resident - heap).findFirst().orElse(-1);
+        return new long[]{rt.totalMemory() - rt.freeMemory(), rt.totalMemory(), nonHeap, resident, offHeap};
     }
 
     private static int[] range(int n) {
