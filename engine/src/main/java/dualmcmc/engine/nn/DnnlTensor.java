@@ -29,7 +29,7 @@ final class DnnlTensor implements AutoCloseable {
     /**
      * @param plain the caller's layout for this argument: of exactly as many bytes as a dense array of {@code dims}
      * @param chosen the primitive's layout for this argument
-     * @param buffer where the primitive-layout copy lives (at least {@link #innerBytes} bytes), or null to let oneDNN allocate one
+     * @param buffer where the primitive-layout copy lives (at least the chosen layout's size), or null to let oneDNN allocate one
      * @param toInner whether data flows from the caller to the primitive (an input) or back (an output)
      */
     DnnlTensor(long[] dims, dnnl_memory_desc_t plain, dnnl_memory_desc_t chosen, Pointer buffer, boolean toInner) {
@@ -52,10 +52,6 @@ final class DnnlTensor implements AutoCloseable {
         }
         this.reorderArgs = Dnnl.args(new int[]{dnnl.DNNL_ARG_FROM, dnnl.DNNL_ARG_TO},
                 toInner ? user : inner, toInner ? inner : user);
-    }
-
-    static long innerBytes(dnnl_memory_desc_t chosen) {
-        return dnnl.dnnl_memory_desc_get_size(chosen);
     }
 
     /** The memory to hand the primitive. */
