@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 
@@ -220,7 +221,8 @@ public final class BenchCommand implements Callable<Integer> {
         Runtime rt = Runtime.getRuntime();
         long nonHeap = ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getCommitted();
         long resident = Pointer.physicalBytes();
-        long offHeap = HeapPages.resident().stream().map(heap -> resident - heap).findFirst().orElse(-1);
+        OptionalLong heapPages = HeapPages.resident();
+        long offHeap = heapPages.isPresent() ? resident - heapPages.getAsLong() : -1;
         return new long[]{rt.totalMemory() - rt.freeMemory(), rt.totalMemory(), nonHeap, resident, offHeap};
     }
 

@@ -81,9 +81,6 @@ public final class ChainRunner {
 
     /** n x-chains of the given settings, the first {@code recorded} of them with full states. */
     public ChainTrace xChains(ChainInit init, LangevinSettings settings, int n, int recorded, long seed) {
-        if (init == ChainInit.INFERENCE) {
-            throw new IllegalArgumentException("x-chains start from the generator or noise");
-        }
         return ChainTrace.concat(runBlocks(n, (m, b, start, size) -> {
             Rng rng = blockRng(seed, "x-chains", b);
             INDArray x0 = xStart(m, init, size, rng);
@@ -106,9 +103,6 @@ public final class ChainRunner {
 
     /** z-chains for the given observations (e.g. points a user clicked). */
     public ChainTrace zChains(ChainInit init, LangevinSettings settings, INDArray x, int recorded, long seed) {
-        if (init == ChainInit.GENERATOR) {
-            throw new IllegalArgumentException("z-chains start from the inference model or noise");
-        }
         return ChainTrace.concat(runBlocks((int) x.rows(), (m, b, start, size) -> {
             Rng rng = blockRng(seed, "z-chains", b);
             INDArray xb = x.get(NDArrayIndex.interval(start, start + size), NDArrayIndex.all());
