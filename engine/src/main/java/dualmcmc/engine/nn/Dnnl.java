@@ -65,6 +65,31 @@ final class Dnnl {
         return out.get(dnnl_stream.class, 0);
     }
 
+    /**
+     * The instruction set oneDNN's kernels use here: the CPU's best unless {@code ONEDNN_MAX_CPU_ISA}
+     * caps it. It decides the blocked layouts the primitives choose (8 channels a block up to AVX2,
+     * 16 on AVX-512), and with them which linked convolutions can keep their maps (see
+     * {@link DnnlConvolution}). Null where the direct route is unavailable.
+     */
+    static String effectiveIsa() {
+        if (!available()) {
+            return null;
+        }
+        int isa = dnnl.dnnl_get_effective_cpu_isa();
+        int[] codes = {dnnl.dnnl_cpu_isa_sse41, dnnl.dnnl_cpu_isa_avx, dnnl.dnnl_cpu_isa_avx2,
+                dnnl.dnnl_cpu_isa_avx2_vnni, dnnl.dnnl_cpu_isa_avx512_mic, dnnl.dnnl_cpu_isa_avx512_mic_4ops,
+                dnnl.dnnl_cpu_isa_avx512_core, dnnl.dnnl_cpu_isa_avx512_core_vnni,
+                dnnl.dnnl_cpu_isa_avx512_core_bf16, dnnl.dnnl_cpu_isa_avx512_core_amx};
+        String[] names = {"sse41", "avx", "avx2", "avx2_vnni", "avx512_mic", "avx512_mic_4ops", "avx512_core",
+                "avx512_core_vnni", "avx512_core_bf16", "avx512_core_amx"};
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i] == isa) {
+                return names[i];
+            }
+        }
+        return "isa-0x" + Integer.toHexString(isa);
+    }
+
     static dnnl_engine engine() {
         return ENGINE;
     }

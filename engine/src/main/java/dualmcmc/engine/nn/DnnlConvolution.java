@@ -19,9 +19,10 @@ import java.lang.ref.Reference;
  * every call; here the weights are reordered once per weight version (a Langevin chain runs many
  * passes with the same weights) and only the activations are reordered per call.
  *
- * <p>Layouts: the primitives choose (format_tag::any: nChw8c activations on these AVX2
- * machines), except the weight gradient of a layer with one input channel, which takes plain nchw
- * data: blocked, its single channel is padded to 8. Measured (image28 EBM's first layer, 64 28x28
+ * <p>Layouts: the primitives choose (format_tag::any: nChw8c activations on AVX2, nChw16c on
+ * AVX-512; {@code ONEDNN_MAX_CPU_ISA=AVX2} gives an AVX-512 machine the former), except the
+ * weight gradient of a layer with one input channel, which takes plain nchw data: blocked, its
+ * single channel is padded to a whole block. Measured on AVX2 (image28 EBM's first layer, 64 28x28
  * images, median ms of thread CPU on a loaded 2-core machine) backward with weight gradients:
  * blocked 3.1-3.2, plain 1.6-2.1, libnd4j 2.6-3.4. Plain layouts throughout were slower on every
  * other layer (e.g. the generator's 32->16: forward 22 vs 10.5, backward 69 vs 23).
@@ -129,7 +130,7 @@ final class DnnlConvolution implements AutoCloseable {
                     xMd, wMd, yMd, strides, padL, padR), "convolution_backward_data_desc_init");
             bwdDataPd = Dnnl.primitiveDesc(d, fwdPd, "convolution backward data");
             d = new dnnl_convolution_desc_t();
-            // see the class comment: one input channel padded to a block of 8 made this 1.5-2x slower
+            // see the class comment: one input channel padded to a block made this 1.5-2x slower
             boolean plainGradient = in == 1 && inputLayout == null;
             Dnnl.check(dnnl.dnnl_convolution_backward_weights_desc_init(d, dnnl.dnnl_convolution_direct,
                     plainGradient ? Dnnl.desc(x, dnnl.dnnl_nchw) : xMd, wMd, bMd,
@@ -145,7 +146,13 @@ final class DnnlConvolution implements AutoCloseable {
             Pointer outputBuffer = Dnnl.handle(outputSide);
 
             dnnl_memory_desc_t chosenY = md(fwdPd, dnnl.dnnl_query_dst_md);
-            // a layout that pads the channels (fewer than a block) is no longer an array of y's size
+            // A layout that pads the channels (a count that is not a multiple of the block: 8 up to
+            // AVX2, 16 on AVX-512) holds more values than y has, so it cannot stay in y's buffer:
+            // such a layer hands over plain nchw. Linking it anyway would mean handing the
+            // activations and the next layer arrays of the padded channel count, and every caller
+            // of a layer would have to know it; no network the presets build has such a layer
+            // (the EBMs' and inference models' channels are multiples of 16, the generators'
+            // convolutions are not linked: an upsampling sits between them), so it is not done.
             boolean linked = linkOutput && dnnl.dnnl_memory_desc_get_size(chosenY) == 4L * n * out * oh * ow;
             outputLayout = linked ? Dnnl.copy(chosenY) : null;
             dnnl_memory_desc_t yUser = linked ? outputLayout : Dnnl.desc(y, dnnl.dnnl_nchw);

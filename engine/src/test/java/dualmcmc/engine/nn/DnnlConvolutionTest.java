@@ -124,34 +124,39 @@ class DnnlConvolutionTest {
         p.check("after, input-gradient route", 27, 4, 8, 12, 12);
     }
 
-    /** The conv28 EBM's shape, narrower: three convolutions linked through leaky ReLUs. */
-    private static Network linkedNetwork(DataType type, boolean sn) {
+    /** The conv28 EBM's shape with channels c1, c2, c3: three convolutions linked through leaky ReLUs. */
+    private static Network linkedNetwork(DataType type, boolean sn, int c1, int c2, int c3) {
         Init init = new Init(Rng.of(3), type);
         return new Network(java.util.List.of(new Reshape(1, 28, 28),
-                new Conv2d(1, 8, 4, 2, 1, sn, init), Activation.leakyRelu(0.2),
-                new Conv2d(8, 16, 4, 2, 1, sn, init), Activation.leakyRelu(0.2),
-                new Conv2d(16, 32, 3, 2, 1, sn, init), Activation.leakyRelu(0.2),
-                Reshape.flat(), new Dense(32 * 4 * 4, 1, sn, init)));
+                new Conv2d(1, c1, 4, 2, 1, sn, init), Activation.leakyRelu(0.2),
+                new Conv2d(c1, c2, 4, 2, 1, sn, init), Activation.leakyRelu(0.2),
+                new Conv2d(c2, c3, 3, 2, 1, sn, init), Activation.leakyRelu(0.2),
+                Reshape.flat(), new Dense(c3 * 4 * 4, 1, sn, init)));
+    }
+
+    /** Which convolutions of a {@link #linkedNetwork} left their output linked in its last pass. */
+    private static boolean[] links(Network n) {
+        return new boolean[]{((Conv2d) n.layers().get(1)).linkedOutput(), ((Conv2d) n.layers().get(3)).linkedOutput(),
+                ((Conv2d) n.layers().get(5)).linkedOutput()};
     }
 
     /**
-     * Inside a network the maps between convolutions stay in oneDNN's layout (see Network): the
-     * energies, the input gradient and every parameter gradient must still be the reference's,
-     * over passes of two batch sizes, and a layer run on its own afterwards must still answer in
-     * NCHW.
+     * A {@link #linkedNetwork} against its DOUBLE twin: the energies, the input gradient and every
+     * parameter gradient over passes of two batch sizes, with and without spectral norm, and a
+     * layer run on its own afterwards must still answer in NCHW. {@code linksSeen} receives which
+     * convolutions linked in each pass.
      */
-    @Test
-    void linkedConvolutionsInANetworkMatchTheReference() {
+    private static void checkAgainstReference(int c1, int c2, int c3, java.util.function.Consumer<boolean[]> linksSeen) {
         for (boolean sn : new boolean[]{false, true}) {
-            Network exact = linkedNetwork(DataType.DOUBLE, sn);
-            Network fast = linkedNetwork(DataType.FLOAT, sn);
+            Network exact = linkedNetwork(DataType.DOUBLE, sn, c1, c2, c3);
+            Network fast = linkedNetwork(DataType.FLOAT, sn, c1, c2, c3);
             for (int i = 0; i < exact.parameters().size(); i++) {
                 fast.parameters().get(i).value().assign(exact.parameters().get(i).value().castTo(DataType.FLOAT));
             }
             exact.parametersChanged(false);
             fast.parametersChanged(false);
             for (int batch : new int[]{6, 3, 6}) {
-                String name = (sn ? "spectral-norm " : "") + "batch " + batch;
+                String name = (sn ? "spectral-norm " : "") + "channels " + c1 + "/" + c2 + "/" + c3 + " batch " + batch;
                 exact.zeroGrad();
                 fast.zeroGrad();
                 INDArray x = Rng.of(batch).gaussian(batch, 784).castTo(DataType.DOUBLE);
@@ -166,16 +171,63 @@ class DnnlConvolutionTest {
                 }
                 fast.forward(x.castTo(DataType.FLOAT));
                 assertClose(name + " input gradient alone", gxExact, fast.backward(gy.castTo(DataType.FLOAT), false));
-                if (Dnnl.available()) {
-                    assertTrue(((Conv2d) fast.layers().get(1)).linkedOutput()
-                            && ((Conv2d) fast.layers().get(3)).linkedOutput(), "the convolutions were not linked");
-                    assertTrue(!((Conv2d) fast.layers().get(5)).linkedOutput(), "the last one feeds a dense layer");
-                }
+                linksSeen.accept(links(fast));
             }
             INDArray maps = Rng.of(9).gaussian(2, 1, 28, 28);
             assertClose((sn ? "spectral-norm " : "") + "first convolution alone",
                     exact.layers().get(1).forward(maps.castTo(DataType.DOUBLE)).dup(),
                     fast.layers().get(1).forward(maps));
+        }
+    }
+
+    /**
+     * Inside a network the maps between convolutions stay in oneDNN's layout (see Network). With
+     * channel counts that fill whole blocks on every instruction set (16, 32: multiples of AVX2's 8
+     * and AVX-512's 16), both links must be made, and the results must be the reference's.
+     */
+    @Test
+    void linkedConvolutionsInANetworkMatchTheReference() {
+        checkAgainstReference(16, 32, 64, links -> {
+            if (Dnnl.available()) {
+                assertTrue(links[0] && links[1], "the convolutions were not linked on " + Dnnl.effectiveIsa());
+                assertTrue(!links[2], "the last one feeds a dense layer");
+            }
+        });
+    }
+
+    /**
+     * Eight channels fill a block of AVX2's nChw8c but only half of AVX-512's nChw16c, which would
+     * pad them: there the first link must fall back to plain nchw (and the second, 16 channels,
+     * still link), on AVX2 both link, and on either the results are the reference's. CI runs this
+     * class with oneDNN capped at AVX2 as well as at the CPU's own set, so both routes are tested on
+     * one machine.
+     */
+    @Test
+    void aLinkWhoseLayoutWouldPadTheChannelsFallsBackToPlainMaps() {
+        String isa = Dnnl.effectiveIsa();
+        checkAgainstReference(8, 16, 32, links -> {
+            if (isa == null) {
+                return;
+            }
+            assertTrue(links[1], "16 channels fill a block on " + isa + ": the second link must be made");
+            if (isa.startsWith("avx512")) {
+                assertTrue(!links[0], "8 channels are padded to 16 on " + isa + ": the first link must fall back");
+            } else if (isa.startsWith("avx2")) {
+                assertTrue(links[0], "8 channels fill AVX2's block: the first link must be made");
+            }
+        });
+    }
+
+    /**
+     * {@code ONEDNN_MAX_CPU_ISA=AVX2} (the variable CI sets for its second run of the convolution
+     * tests) must reach the oneDNN this engine calls, or that run would test the same kernels twice.
+     */
+    @Test
+    void theInstructionSetCapIsHonoured() {
+        String cap = System.getenv("ONEDNN_MAX_CPU_ISA");
+        System.out.println("oneDNN runs on " + Dnnl.effectiveIsa() + " (ONEDNN_MAX_CPU_ISA=" + cap + ")");
+        if (Dnnl.available() && "AVX2".equalsIgnoreCase(cap)) {
+            assertTrue(Dnnl.effectiveIsa().startsWith("avx2"), "capped at AVX2, oneDNN runs " + Dnnl.effectiveIsa());
         }
     }
 
