@@ -35,7 +35,8 @@ import java.util.Map;
  */
 public final class Checkpoint {
     public static final String FORMAT = "dualmcmc-checkpoint";
-    public static final int VERSION = 1;
+    /** 2: the manifest carries each array's SHA-256 (version 1 files still load, unchecked). */
+    public static final int VERSION = 2;
     public static final String EXTENSION = ".dmcx";
     private static final String KIND = "checkpoint";
     /**
@@ -122,17 +123,22 @@ public final class Checkpoint {
     }
 
     /**
-     * Reads a checkpoint; anything wrong (not a zip, truncated, wrong format or version, an entry
-     * outside the archive, missing or mis-shaped arrays) is an IllegalArgumentException naming the
-     * file and the problem, and nothing of the caller's state has been touched.
+     * Reads a checkpoint; anything wrong (not a zip, truncated, wrong format or version, a damaged
+     * entry, a missing, mis-shaped or non-finite array, a config that asks for more than the file
+     * holds) is an IllegalArgumentException naming the file and the problem, and nothing of the
+     * caller's state has been touched.
      */
     public static Loaded load(Path file) throws IOException {
-        return load(ArrayArchive.read(file, KIND), file.toString());
+        try (ArrayArchive.Reader r = ArrayArchive.Reader.open(file, KIND, FORMAT, VERSION)) {
+            return load(r, file.toString());
+        }
     }
 
     /** Reads a checkpoint from a stream (e.g. a bundled example on the classpath); {@code source} names it in messages. */
     public static Loaded load(InputStream in, String source) throws IOException {
-        return load(ArrayArchive.read(in, source, KIND), source);
+        try (ArrayArchive.Reader r = ArrayArchive.Reader.open(in, source, KIND, FORMAT, VERSION)) {
+            return load(r, source);
+        }
     }
 
     /** The manifest alone, without building models: cheap enough for a gallery of examples. */
@@ -140,14 +146,20 @@ public final class Checkpoint {
         return ArrayArchive.checkedManifest(ArrayArchive.manifest(in, source, KIND), FORMAT, VERSION, source);
     }
 
-    private static Loaded load(Map<String, byte[]> entries, String file) throws IOException {
-        JsonNode m = ArrayArchive.checkedManifest(entries, FORMAT, VERSION, file, KIND);
+    private static Loaded load(ArrayArchive.Reader archive, String file) throws IOException {
+        JsonNode m = archive.manifest();
         TrainingConfig cfg;
         Dataset data;
         try {
             Map<String, Object> values = new LinkedHashMap<>();
             m.path("config").fields().forEachRemaining(e -> values.put(e.getKey(), jsonValue(e.getValue())));
             cfg = new TrainingConfig(values);
+            // the networks are built from the manifest's word: it must not ask for more than the file holds
+            long needed = 4 * Architectures.minimumParameters(cfg);
+            if (archive.declaredBytes() < needed) {
+                throw new IllegalArgumentException("its config (arch " + cfg.arch() + ", width " + cfg.width()
+                        + ") needs at least " + needed + " bytes of arrays, the file holds " + archive.declaredBytes());
+            }
             String dataDir = m.hasNonNull("data_dir") ? m.get("data_dir").asText() : null;
             data = Datasets.load(m.path("dataset").asText(), dataDir == null ? null : Path.of(dataDir),
                     m.path("seed").asLong());
@@ -157,7 +169,7 @@ public final class Checkpoint {
         long seed = m.path("seed").asLong();
         ModelSet models = Architectures.build(cfg, data.shape(), new Init(Rng.derive(seed, "init"), DataType.FLOAT));
         DualMcmcTrainer trainer = new DualMcmcTrainer(models, data, cfg, seed);
-        ArrayArchive.fill(entries, arrays(trainer), file);
+        archive.fill(arrays(trainer));
         for (Network n : models.networks()) {
             n.parametersChanged(false);
         }

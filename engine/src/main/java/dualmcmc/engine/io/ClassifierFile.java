@@ -27,7 +27,8 @@ import java.util.Optional;
  */
 public final class ClassifierFile {
     public static final String FORMAT = "dualmcmc-classifier";
-    public static final int VERSION = 1;
+    /** 2: the manifest carries each array's SHA-256 (version 1 files still load, unchecked). */
+    public static final int VERSION = 2;
     public static final String EXTENSION = ".dmcc";
     private static final String KIND = "classifier";
     private static final String BUNDLED = "classifiers/";
@@ -53,7 +54,9 @@ public final class ClassifierFile {
     }
 
     public static Loaded load(Path file) throws IOException {
-        return load(ArrayArchive.read(file, KIND), file.toString());
+        try (ArrayArchive.Reader r = ArrayArchive.Reader.open(file, KIND, FORMAT, VERSION)) {
+            return load(r, file.toString());
+        }
     }
 
     /** The classifier bundled for {@code dataset}, if the project ships one. */
@@ -62,8 +65,9 @@ public final class ClassifierFile {
         if (!Assets.exists(path)) {
             return Optional.empty();
         }
-        try (InputStream in = Assets.open(path)) {
-            return Optional.of(load(ArrayArchive.read(in, "bundled " + path, KIND), "bundled " + path));
+        try (InputStream in = Assets.open(path);
+             ArrayArchive.Reader r = ArrayArchive.Reader.open(in, "bundled " + path, KIND, FORMAT, VERSION)) {
+            return Optional.of(load(r, "bundled " + path));
         }
     }
 
@@ -78,12 +82,31 @@ public final class ClassifierFile {
         return out;
     }
 
-    private static Loaded load(Map<String, byte[]> entries, String source) throws IOException {
-        JsonNode m = ArrayArchive.checkedManifest(entries, FORMAT, VERSION, source, KIND);
+    /** Sample shapes and class counts a classifier file may ask for: it is built before its arrays are read. */
+    private static final int MAX_CHANNELS = 4;
+    private static final int MAX_SIDE = 256;
+    private static final int MAX_CLASSES = 1000;
+
+    private static Loaded load(ArrayArchive.Reader archive, String source) throws IOException {
+        JsonNode m = archive.manifest();
         JsonNode shape = m.path("shape");
-        SampleShape s = new SampleShape(shape.path(0).asInt(), shape.path(1).asInt(), shape.path(2).asInt());
-        Classifier c = Classifier.build(s, m.path("classes").asInt(), new Init(Rng.of(0), DataType.FLOAT));
-        ArrayArchive.fill(entries, arrays(c), source);
-        return new Loaded(c, m.path("dataset").asText(), m.path("test_accuracy").asDouble(Double.NaN), m);
+        int c = shape.path(0).asInt();
+        int h = shape.path(1).asInt();
+        int w = shape.path(2).asInt();
+        int classes = m.path("classes").asInt();
+        if (c < 1 || c > MAX_CHANNELS || h < 1 || h > MAX_SIDE || w < 1 || w > MAX_SIDE
+                || classes < 2 || classes > MAX_CLASSES) {
+            throw new IllegalArgumentException(source + ": unsupported classifier shape " + shape + " with "
+                    + m.path("classes") + " classes (channels 1-" + MAX_CHANNELS + ", sides 1-" + MAX_SIDE
+                    + ", classes 2-" + MAX_CLASSES + ")");
+        }
+        Classifier cl;
+        try {
+            cl = Classifier.build(new SampleShape(c, h, w), classes, new Init(Rng.of(0), DataType.FLOAT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage());
+        }
+        archive.fill(arrays(cl));
+        return new Loaded(cl, m.path("dataset").asText(), m.path("test_accuracy").asDouble(Double.NaN), m);
     }
 }

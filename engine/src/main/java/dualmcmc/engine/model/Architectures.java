@@ -23,6 +23,17 @@ public final class Architectures {
     private Architectures() {
     }
 
+    /**
+     * A floor on the parameters {@link #build} allocates for {@code cfg}, known without building:
+     * every family's EBM has a layer of at least width x width weights (mlp: width -> width; conv:
+     * width/2 -> width, 4x4; resnet: width -> width, 3x3). A file whose config is read before its
+     * arrays must hold at least this much, so a hostile config cannot make a small file allocate
+     * gigabytes.
+     */
+    public static long minimumParameters(TrainingConfig cfg) {
+        return (long) cfg.width() * cfg.width();
+    }
+
     public static ModelSet build(TrainingConfig cfg, SampleShape shape, Init init) {
         int nz = cfg.nz();
         int w = cfg.width();

@@ -1,5 +1,6 @@
 package dualmcmc.engine.tsne;
 
+import dualmcmc.engine.io.Npy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -15,8 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Points to embed, read from a CSV or a NumPy {@code .npy} file.
@@ -248,86 +247,24 @@ public record EmbeddingInput(double[][] data, String[] labels) {
 
     // -- NPY ----------------------------------------------------------------------------------
 
-    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
-    private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
-    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
-
     static EmbeddingInput readNpy(Path file, byte[] bytes) {
-        byte[] magic = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
-        if (bytes.length < 10 || !Arrays.equals(Arrays.copyOf(bytes, 6), magic)) {
-            throw new IllegalArgumentException(file + " is not a NumPy .npy file (bad magic bytes)");
+        Npy.Header h = Npy.header(bytes, file.toString());
+        long[] shape = h.shape();
+        if (shape.length != 2) {
+            throw new IllegalArgumentException(file + " holds a " + shape.length + "-D array of shape "
+                    + h.shapeText() + "; expected a 2-D array (points x features)");
         }
-        int major = bytes[6] & 0xff;
-        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        long headerLen;
-        int headerStart;
-        if (major == 1) {
-            headerLen = buf.getShort(8) & 0xffff;
-            headerStart = 10;
-        } else if (major == 2 || major == 3) {
-            if (bytes.length < 12) {
-                throw new IllegalArgumentException(file + " is truncated (incomplete .npy header)");
-            }
-            headerLen = buf.getInt(8) & 0xffffffffL;
-            headerStart = 12;
-        } else {
-            throw new IllegalArgumentException(file + " has unsupported .npy format version " + major);
-        }
-        if (headerStart + headerLen > bytes.length) {
-            throw new IllegalArgumentException(file + " is truncated (incomplete .npy header)");
-        }
-        String header = new String(bytes, headerStart, (int) headerLen,
-                major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-        Matcher md = DESCR.matcher(header);
-        Matcher mf = FORTRAN.matcher(header);
-        Matcher ms = SHAPE.matcher(header);
-        if (!md.find() || !mf.find() || !ms.find()) {
-            throw new IllegalArgumentException(file + " has an unreadable .npy header: " + header.trim());
-        }
-        String descr = md.group(1);
-        int itemSize;
-        switch (descr) {
-            case "<f8" -> itemSize = 8;
-            case "<f4" -> itemSize = 4;
-            case ">f8", ">f4" -> throw new IllegalArgumentException(file + " holds big-endian floats (" + descr
-                    + "); save it little-endian, e.g. a.astype('<f8')");
-            default -> throw new IllegalArgumentException(file + " has dtype '" + descr
-                    + "'; only float32 (<f4) and float64 (<f8) are supported");
-        }
-        if (mf.group(1).equals("True")) {
-            throw new IllegalArgumentException(file + " is in Fortran order; save it in C order "
-                    + "(np.ascontiguousarray)");
-        }
-        String[] dimsText = ms.group(1).split(",");
-        List<Long> shape = new ArrayList<>();
-        for (String s : dimsText) {
-            if (!s.isBlank()) {
-                try {
-                    shape.add(Long.parseLong(s.trim()));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(file + " has an unreadable .npy shape: (" + ms.group(1) + ")");
-                }
-            }
-        }
-        if (shape.size() != 2) {
-            throw new IllegalArgumentException(file + " holds a " + shape.size() + "-D array of shape ("
-                    + ms.group(1).trim() + "); expected a 2-D array (points x features)");
-        }
-        long rows = shape.get(0), cols = shape.get(1);
+        long rows = shape[0], cols = shape[1];
         if (rows == 0 || cols == 0) {
             throw new IllegalArgumentException(file + " holds an empty array of shape (" + rows + ", " + cols + ")");
         }
-        long dataStart = headerStart + headerLen;
-        if (rows * cols > Integer.MAX_VALUE || dataStart + rows * cols * itemSize > bytes.length) {
-            throw new IllegalArgumentException(file + " is truncated: shape (" + rows + ", " + cols + ") needs "
-                    + rows * cols * itemSize + " data bytes, found " + (bytes.length - dataStart));
-        }
+        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         double[][] data = new double[(int) rows][(int) cols];
-        int pos = (int) dataStart;
+        int pos = h.dataStart();
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                double v = itemSize == 8 ? buf.getDouble(pos) : buf.getFloat(pos);
-                pos += itemSize;
+                double v = h.itemSize() == 8 ? buf.getDouble(pos) : buf.getFloat(pos);
+                pos += h.itemSize();
                 if (!Double.isFinite(v)) {
                     throw new IllegalArgumentException(file + " row " + r + " column " + c + " is not finite (" + v + ")");
                 }

@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CheckpointTest {
-    private static final TrainingConfig SMALL = Presets.get("toy2d").withValue("width", 16).withValue("batch", 32)
+    static final TrainingConfig SMALL = Presets.get("toy2d").withValue("width", 16).withValue("batch", 32)
             .withValue("x_steps", 4).withValue("z_steps", 3);
     @TempDir
     Path tmp;
@@ -157,6 +157,23 @@ class CheckpointTest {
         return f;
     }
 
+    /**
+     * {@code entries} with array {@code name} replaced by {@code npy}; with {@code consistent} its
+     * checksum in the manifest is updated too, as a file made (not damaged) that way would have it.
+     */
+    static Map<String, byte[]> withArray(Map<String, byte[]> entries, String name, byte[] npy, boolean consistent)
+            throws IOException {
+        Map<String, byte[]> out = new java.util.LinkedHashMap<>(entries);
+        out.put(name, npy);
+        if (consistent) {
+            com.fasterxml.jackson.databind.node.ObjectNode m =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(entries.get("manifest.json"));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) m.get("sha256")).put(name, ArrayArchive.sha256(npy));
+            out.put("manifest.json", Json.MAPPER.writeValueAsBytes(m));
+        }
+        return out;
+    }
+
     private static String refused(Path f) {
         return assertThrows(IllegalArgumentException.class, () -> Checkpoint.load(f)).getMessage();
     }
@@ -184,13 +201,12 @@ class CheckpointTest {
 
         Map<String, byte[]> wrongVersion = new java.util.LinkedHashMap<>(entries);
         wrongVersion.put("manifest.json", new String(entries.get("manifest.json"), StandardCharsets.UTF_8)
-                .replace("\"version\" : 1", "\"version\" : 99").getBytes(StandardCharsets.UTF_8));
+                .replace("\"version\" : 2", "\"version\" : 99").getBytes(StandardCharsets.UTF_8));
         assertTrue(refused(zipWith("v99.dmcx", wrongVersion)).contains("version 99"));
 
-        Map<String, byte[]> wrongShape = new java.util.LinkedHashMap<>(entries);
-        wrongShape.put("ebm/0.weight.npy", Nd4j.toNpyByteArray(Nd4j.zeros(3, 3)));
-        String m = refused(zipWith("shape.dmcx", wrongShape));
-        assertTrue(m.contains("ebm/0.weight.npy") && m.contains("[3, 3]"), m);
+        String m = refused(zipWith("shape.dmcx", withArray(entries, "ebm/0.weight.npy",
+                Nd4j.toNpyByteArray(Nd4j.zeros(3, 3)), true)));
+        assertTrue(m.contains("ebm/0.weight.npy") && m.contains("(3, 3)"), m);
 
         Map<String, byte[]> missing = new java.util.LinkedHashMap<>(entries);
         missing.remove("adam/inference/0.bias.m.npy");
