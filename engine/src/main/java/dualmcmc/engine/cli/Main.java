@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 TsneCommand.class,
                 ExportCommand.class,
                 BenchCommand.class,
+                VerifyCommand.class,
         })
 public final class Main implements Runnable {
     public static void main(String[] args) {

@@ -2,6 +2,7 @@ package dualmcmc.engine.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -65,19 +66,53 @@ final class ArrayArchive {
         }
         Map<String, Object> m = new LinkedHashMap<>(manifest);
         m.put(CHECKSUMS, sums);
-        byte[] json = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(m);
+        writeZip(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(m), npy);
+    }
+
+    /** The manifest first (a reader of a stream finds it before the arrays), then the arrays. */
+    private static void writeZip(Path file, byte[] manifest, Map<String, byte[]> arrays) throws IOException {
         AtomicFiles.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             zip.putNextEntry(new ZipEntry(MANIFEST));
-            zip.write(json);
+            zip.write(manifest);
             zip.closeEntry();
-            for (Map.Entry<String, byte[]> e : npy.entrySet()) {
+            for (Map.Entry<String, byte[]> e : arrays.entrySet()) {
                 zip.putNextEntry(new ZipEntry(e.getKey()));
                 zip.write(e.getValue());
                 zip.closeEntry();
             }
             zip.finish();
         });
+    }
+
+    /**
+     * Adds the arrays' checksums to a file written before them, in place and atomically, entries
+     * otherwise unchanged, and marks it {@code version}. The caller loads the file fully first, so
+     * that checksums are never computed over damage. False when it has them already.
+     */
+    static boolean addChecksums(Path file, int version) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                try (InputStream in = zip.getInputStream(e)) {
+                    entries.put(e.getName(), in.readAllBytes());
+                }
+            }
+        }
+        ObjectNode m = (ObjectNode) Json.MAPPER.readTree(entries.get(MANIFEST));
+        if (m.has(CHECKSUMS)) {
+            return false;
+        }
+        ObjectNode sums = m.putObject(CHECKSUMS);
+        entries.forEach((name, bytes) -> {
+            if (!name.equals(MANIFEST)) {
+                sums.put(name, sha256(bytes));
+            }
+        });
+        m.put("version", version);
+        entries.remove(MANIFEST);
+        writeZip(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(m), entries);
+        return true;
     }
 
     static String sha256(byte[] bytes) {
@@ -180,7 +215,8 @@ final class ArrayArchive {
         void fill(Map<String, INDArray> targets) throws IOException {
             if (checksums == null && UNCHECKED_TOLD.add(source)) {
                 System.err.println("note: " + source + " has no checksums (written by an earlier version); "
-                        + "its arrays are checked for shape and finite values only. Saving it again adds them.");
+                        + "its arrays are checked for shape and finite values only; saving it again, or "
+                        + "`verify --add-checksums FILE`, adds them.");
             }
             Map<String, float[]> read = new HashMap<>();
             for (Map.Entry<String, INDArray> t : targets.entrySet()) {

@@ -128,6 +128,16 @@ public final class Checkpoint {
      * holds) is an IllegalArgumentException naming the file and the problem, and nothing of the
      * caller's state has been touched.
      */
+    /**
+     * Adds checksums to a checkpoint written before they existed (format version 1), in place; it
+     * is loaded fully first, so a damaged file is refused rather than given checksums. False when
+     * it has them already.
+     */
+    public static boolean addChecksums(Path file) throws IOException {
+        load(file);
+        return ArrayArchive.addChecksums(file, VERSION);
+    }
+
     public static Loaded load(Path file) throws IOException {
         try (ArrayArchive.Reader r = ArrayArchive.Reader.open(file, KIND, FORMAT, VERSION)) {
             return load(r, file.toString());

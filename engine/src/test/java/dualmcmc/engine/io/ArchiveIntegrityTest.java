@@ -135,13 +135,7 @@ class ArchiveIntegrityTest {
     @Test
     void nonFiniteValuesAreRefused() throws IOException {
         String name = "adam/generator/0.weight.v.npy";
-        byte[] bytes = entries.get(name).clone();
-        // the last float32 of the data: NaN
-        int end = bytes.length;
-        bytes[end - 4] = 0;
-        bytes[end - 3] = 0;
-        bytes[end - 2] = (byte) 0xc0;
-        bytes[end - 1] = 0x7f;
+        byte[] bytes = npyOf(Float.NaN, entries.get(name));
         String m = refused(zip("nan.dmcx", CheckpointTest.withArray(entries, name, bytes, true)));
         assertTrue(m.contains(name + " holds a non-finite value (NaN)"), m);
     }
@@ -186,6 +180,39 @@ class ArchiveIntegrityTest {
         m.put("version", 2);
         old.put("manifest.json", Json.MAPPER.writeValueAsBytes(m));
         assertTrue(refused(zip("v2-without.dmcx", old)).contains("no array checksums"));
+    }
+
+    @Test
+    void aFileFromBeforeChecksumsGetsThemOnlyWhenItIsSound() throws IOException {
+        ObjectNode m = (ObjectNode) Json.MAPPER.readTree(entries.get("manifest.json"));
+        m.remove("sha256");
+        m.put("version", 1);
+        Map<String, byte[]> old = new LinkedHashMap<>(entries);
+        old.put("manifest.json", Json.MAPPER.writeValueAsBytes(m));
+        Path sound = zip("old-sound.dmcx", old);
+        assertEquals(0, dualmcmc.engine.cli.Main.run("verify", "--add-checksums", sound.toString()));
+        Checkpoint.Loaded back = Checkpoint.load(sound);
+        assertEquals(2, back.manifest().path("version").asInt());
+        assertEquals(state(trainer), state(back.trainer()));
+        assertFalse(Checkpoint.addChecksums(sound), "a second time there is nothing to add");
+
+        // damage that only a checksum would have caught stays uncaught in a version-1 file, but a
+        // non-finite value is refused, and such a file is not blessed with checksums
+        old.put("ebm/0.weight.npy", ArchiveIntegrityTest.npyOf(Float.NaN, entries.get("ebm/0.weight.npy")));
+        Path damaged = zip("old-damaged.dmcx", old);
+        byte[] before = Files.readAllBytes(damaged);
+        assertEquals(1, dualmcmc.engine.cli.Main.run("verify", "--add-checksums", damaged.toString()));
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(damaged)), "the damaged file was rewritten");
+    }
+
+    /** {@code npy} with its last float32 set to {@code v}. */
+    static byte[] npyOf(float v, byte[] npy) {
+        byte[] out = npy.clone();
+        int bits = Float.floatToRawIntBits(v);
+        for (int i = 0; i < 4; i++) {
+            out[out.length - 4 + i] = (byte) (bits >>> (8 * i));
+        }
+        return out;
     }
 
     @Test

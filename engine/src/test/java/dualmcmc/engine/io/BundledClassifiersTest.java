@@ -18,6 +18,7 @@ class BundledClassifiersTest {
     void theBundledClassifierIsAsGoodAsItsManifestSays(String dataset, int heldOut, double floor) throws IOException {
         ClassifierFile.Loaded c = ClassifierFile.bundled(dataset).orElseThrow();
         assertEquals(dataset, c.dataset());
+        assertEquals(ClassifierFile.VERSION, c.manifest().path("version").asInt(), "the bundled file carries checksums");
         assertTrue(c.testAccuracy() >= floor, dataset + " accuracy " + c.testAccuracy());
         assertTrue(c.manifest().at("/recipe/command").asText().startsWith("dualmcmc classifier --dataset " + dataset));
         // the same seeded split the recipe (seed 1) held out

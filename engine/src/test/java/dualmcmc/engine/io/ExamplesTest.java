@@ -26,6 +26,7 @@ class ExamplesTest {
             assertEquals(e.iterations(), loaded.iteration());
             assertTrue(e.recipe().startsWith("dualmcmc train --dataset " + e.dataset()), e.recipe());
             assertFalse(e.metrics().isEmpty(), e.id() + " has its evaluation in the manifest");
+            assertEquals(Checkpoint.VERSION, loaded.manifest().path("version").asInt(), e.id() + " carries checksums");
             bytes += e.bytes();
         }
         assertTrue(bytes < 10_000_000, "bundled examples stay small: " + bytes + " bytes");
