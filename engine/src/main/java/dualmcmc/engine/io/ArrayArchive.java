@@ -61,6 +61,8 @@ final class ArrayArchive {
         Map<String, String> sums = new LinkedHashMap<>();
         for (Map.Entry<String, INDArray> e : arrays.entrySet()) {
             byte[] bytes = Nd4j.toNpyByteArray(e.getValue());
+            // a file that could not be loaded back must not replace the last good one
+            Npy.finiteFloats(bytes, e.getValue().shape(), file + ": not saved: " + e.getKey());
             npy.put(e.getKey(), bytes);
             sums.put(e.getKey(), sha256(bytes));
         }

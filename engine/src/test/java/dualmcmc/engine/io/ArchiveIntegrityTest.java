@@ -141,6 +141,19 @@ class ArchiveIntegrityTest {
     }
 
     @Test
+    void modelsWithNonFiniteValuesAreNotSavedOverAGoodFile() throws IOException {
+        Path f = tmp.resolve("kept.dmcx");
+        Checkpoint.save(f, trainer, null, Map.of());
+        byte[] good = Files.readAllBytes(f);
+        DualMcmcTrainer broken = CheckpointTest.trainer(5, CheckpointTest.SMALL);
+        broken.models().networks().get(1).parameters().get(0).value().putScalar(0, Float.POSITIVE_INFINITY);
+        String m = assertThrows(IllegalArgumentException.class, () -> Checkpoint.save(f, broken, null, Map.of()))
+                .getMessage();
+        assertTrue(m.contains("not saved: generator/0.weight.npy holds a non-finite value (Infinity)"), m);
+        assertTrue(java.util.Arrays.equals(good, Files.readAllBytes(f)), "the good file was replaced");
+    }
+
+    @Test
     void aHeaderDeclaringAHugeShapeIsRefusedWithoutAllocatingIt() throws IOException {
         String name = "ebm/0.weight.npy";
         for (String shape : new String[]{"(100000, 100000, 100000)", "(9223372036854775807, 2)", "(-4, 2)"}) {
