@@ -219,6 +219,42 @@ class DnnlConvolutionTest {
     }
 
     /**
+     * The networks the image presets build keep every conv > activation > conv link on this CPU's
+     * instruction set: their channel counts fill whole blocks on AVX2 and on AVX-512 alike, so no
+     * user of a preset pays the reorders that a padded layout would force.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"image28, 1, 28", "digits8, 1, 8", "image32, 3, 32"})
+    void everyImagePresetsNetworksLinkTheirConvolutions(String preset, int channels, int side) {
+        if (!Dnnl.available()) {
+            return;
+        }
+        dualmcmc.engine.model.ModelSet models = dualmcmc.engine.model.Architectures.build(
+                dualmcmc.engine.config.Presets.get(preset), new dualmcmc.engine.data.SampleShape(channels, side, side),
+                new Init(Rng.of(1), DataType.FLOAT));
+        INDArray x = Rng.of(2).gaussian(4, (long) channels * side * side);
+        for (Network n : java.util.List.of(models.networks().get(0), models.networks().get(2))) {
+            n.forward(x);
+            int expected = 0;
+            int linked = 0;
+            for (int i = 0; i < n.layers().size(); i++) {
+                if (n.layers().get(i) instanceof Conv2d c) {
+                    int j = i + 1;
+                    while (j < n.layers().size() && n.layers().get(j) instanceof Activation) {
+                        j++;
+                    }
+                    if (j < n.layers().size() && n.layers().get(j) instanceof Conv2d) {
+                        expected++;
+                        linked += c.linkedOutput() ? 1 : 0;
+                    }
+                }
+            }
+            assertTrue(expected > 0, preset + ": the network has linkable convolutions");
+            assertEquals(expected, linked, preset + " on " + Dnnl.effectiveIsa() + ": links made");
+        }
+    }
+
+    /**
      * {@code ONEDNN_MAX_CPU_ISA=AVX2} (the variable CI sets for its second run of the convolution
      * tests) must reach the oneDNN this engine calls, or that run would test the same kernels twice.
      */
