@@ -27,6 +27,7 @@ public final class Autosaver implements TrainingListener {
     public interface Listener {
         void saved(Path file);
 
+        /** One line for a status bar or a log, e.g. "Autosave failed: the folder is read-only (/runs)". */
         void failed(String message);
     }
 
