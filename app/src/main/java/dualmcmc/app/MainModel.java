@@ -418,7 +418,8 @@ public final class MainModel {
         savedAt.whenComplete((it, e) -> Platform.runLater(() -> {
             end();
             if (e != null) {
-                String msg = "Could not save " + f + ": " + describe(e);
+                // the engine's reason names the place already: "no space left on device (/x/m.dmcx)"
+                String msg = "Save failed: " + describe(e);
                 message.set(msg);
                 alert.set(msg);
                 fx.completeExceptionally(e);
@@ -721,7 +722,7 @@ public final class MainModel {
 
             @Override
             public void failed(String why) {
-                Platform.runLater(() -> message.set("Autosave failed (training goes on): " + why));
+                Platform.runLater(() -> message.set(why + "; training goes on."));
             }
         }));
         return s;

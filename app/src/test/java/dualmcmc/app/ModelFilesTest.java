@@ -163,6 +163,34 @@ class ModelFilesTest {
     }
 
     @Test
+    void anExampleOverUnsavedModelsAsksOnceAndOpens(FxRobot robot) {
+        List<Examples.Example> bundled = Examples.list();
+        Assumptions.assumeFalse(bundled.isEmpty(), "this build bundles no examples");
+        Examples.Example pick = bundled.stream().filter(e -> !e.id().equals("ring8")).findFirst().orElseThrow();
+        waitLoaded(main, "ring8");
+        trainTo(3);
+        assertTrue(fx(() -> main.document().isDirty()));
+        robot.interact(() -> window.showExamples());
+        waitUntil("cards", () -> robot.lookup("#open-" + pick.id()).tryQuery().isPresent());
+
+        click(robot, "#open-" + pick.id());
+        waitUntil("the unsaved-changes question", () -> robot.lookup("#unsavedDiscard").tryQuery().isPresent());
+        click(robot, "#unsavedDiscard");
+        try {
+            waitUntil(pick.id() + " opened", () -> pick.id().equals(main.document().exampleProperty().get())
+                    && main.busyProperty().get() == 0);
+            assertTrue(robot.lookup("#unsavedDiscard").tryQuery().isEmpty(),
+                    "one click, one question: no second one left open over the opened example");
+        } finally {
+            // a second question would hold a nested event loop open for the tests that follow
+            while (robot.lookup("#unsavedCancel").tryQuery().isPresent()) {
+                click(robot, "#unsavedCancel");
+            }
+        }
+        assertEquals(pick.iterations(), (long) fx(() -> main.iterationProperty().get()));
+    }
+
+    @Test
     void exportsWriteThePictureTheChainAndTheCurves(FxRobot robot) throws Exception {
         waitLoaded(main, "ring8");
         trainTo(2);

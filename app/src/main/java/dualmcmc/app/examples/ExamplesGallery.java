@@ -45,6 +45,8 @@ public final class ExamplesGallery {
     private final FlowPane cards = new FlowPane(14, 14);
     private final ScrollPane scroll = new ScrollPane(cards);
     private final StackPane body = new StackPane();
+    /** The card clicked since the gallery was shown, until the hidden gallery hands it to {@code open}. */
+    private String chosen;
 
     /**
      * @param open   called with the chosen example's id after the gallery closed
@@ -79,7 +81,10 @@ public final class ExamplesGallery {
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.setResultConverter(b -> null);
         dialog.setOnHidden(e -> {
-            String id = dialog.getResult();
+            // taken once: however often the dialog reports itself hidden, one click opens one model
+            // and asks about unsaved changes once
+            String id = chosen;
+            chosen = null;
             if (id != null) {
                 open.accept(id);
             }
@@ -100,6 +105,7 @@ public final class ExamplesGallery {
         if (dialog.isShowing()) {
             return;
         }
+        chosen = null;
         dialog.setResult(null);
         dialog.show();
     }
@@ -193,8 +199,10 @@ public final class ExamplesGallery {
     }
 
     private void choose(String id) {
+        chosen = id;
+        // setting a dialog's result closes it; a close() after that closed it a second time, whose
+        // hidden event asked the unsaved-changes question again while the example was opening
         dialog.setResult(id);
-        dialog.close();
     }
 
     private static Node thumbnail(ExamplesViewModel.Card c) {

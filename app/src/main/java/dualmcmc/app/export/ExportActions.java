@@ -170,7 +170,8 @@ public final class ExportActions {
         main.messageProperty().set("Exporting " + what + " to " + file.getFileName() + "\u2026");
         written.whenComplete((p, e) -> {
             if (e != null) {
-                String msg = "Could not export " + what + " to " + file + ": " + MainModel.describe(e);
+                // a failed write's reason names the full path; the name alone keeps the sentence short
+                String msg = "Could not export " + what + " to " + file.getFileName() + ": " + MainModel.describe(e);
                 main.messageProperty().set(msg);
                 main.alertProperty().set(msg);
             } else {

@@ -16,7 +16,9 @@ import java.util.Map;
  * Saves a checkpoint every {@code every} iterations into {@code dir} as
  * {@code autosave-<iteration>.dmcx} and keeps the newest {@code keep}. As a training listener it
  * runs on the training thread between two iterations, so the state it writes is consistent; a
- * failed save is reported and training goes on (losing an autosave must not lose the run).
+ * failed save (full disk, read-only or removed folder) is reported in one line, e.g. "Autosave
+ * failed: no space left on device (/runs/autosave-000000600.dmcx)", the earlier autosaves stay, and
+ * training goes on (losing an autosave must not lose the run).
  */
 public final class Autosaver implements TrainingListener {
     static final String PREFIX = "autosave-";
@@ -25,6 +27,7 @@ public final class Autosaver implements TrainingListener {
     public interface Listener {
         void saved(Path file);
 
+        /** One line for a status bar or a log, e.g. "Autosave failed: the folder is read-only (/runs)". */
         void failed(String message);
     }
 
@@ -55,12 +58,31 @@ public final class Autosaver implements TrainingListener {
         }
         Path file = dir.resolve(String.format("%s%09d%s", PREFIX, stats.iteration(), Checkpoint.EXTENSION));
         try {
+            // each autosave has a new name, so the leftovers of a killed one are no concern of the
+            // next save's own sweep (AtomicFiles); this folder's autosaves all run on this thread
+            AtomicFiles.removeLeftovers(dir, Autosaver::isAutosave);
             Checkpoint.save(file, trainer, dataDir, Map.of("last_iteration", stats.toMap()));
-            prune();
-            listener.saved(file);
         } catch (IOException | RuntimeException e) {
-            listener.failed("autosave to " + file + " failed: " + e.getMessage());
+            listener.failed("Autosave failed: " + reason(e));
+            return;
         }
+        listener.saved(file);
+        try {
+            prune();
+        } catch (IOException e) {
+            listener.failed("Autosaved, but an older autosave could not be removed: "
+                    + WriteFailure.reason(file, e));
+        }
+    }
+
+    private static boolean isAutosave(String fileName) {
+        return fileName.startsWith(PREFIX) && fileName.endsWith(Checkpoint.EXTENSION);
+    }
+
+    /** AtomicFiles words its failures already; anything else (a bug, out of memory in ND4J) says what it is. */
+    private static String reason(Exception e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
     /** The autosaves in {@code dir}, oldest first (zero-padded iterations sort by name). */

@@ -16,7 +16,6 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AutosaverTest {
     private static final TrainingConfig SMALL = Presets.get("toy2d").withValue("width", 8).withValue("batch", 16)
@@ -24,7 +23,7 @@ class AutosaverTest {
     @TempDir
     Path tmp;
 
-    private static final class Heard implements Autosaver.Listener {
+    private static class Heard implements Autosaver.Listener {
         final List<Path> saved = Collections.synchronizedList(new ArrayList<>());
         final List<String> failed = Collections.synchronizedList(new ArrayList<>());
 
@@ -44,8 +43,10 @@ class AutosaverTest {
         DualMcmcTrainer t = CheckpointTest.trainer(2, SMALL);
         Path dir = tmp.resolve("auto");
         Files.createDirectories(dir);
-        // what a save killed before its rename leaves behind: it must not count as an autosave
+        // what saves killed before their rename leave behind: no autosaves, and removed by the next one
         Files.write(dir.resolve(".autosave-000000002.dmcx.123.tmp"), new byte[]{'P', 'K'});
+        Files.write(dir.resolve(".autosave-000000900.dmcx.4567.tmp"), new byte[]{'P', 'K'});
+        Files.write(dir.resolve("notes.txt"), new byte[]{'h', 'i'});
         Heard heard = new Heard();
         try (TrainingSession session = new TrainingSession(t)) {
             session.addListener(new Autosaver(t, null, dir, 2, 2, heard));
@@ -57,6 +58,8 @@ class AutosaverTest {
         assertEquals(3, heard.saved.size(), "iterations 2, 4 and 6");
         List<Path> kept = Autosaver.saved(dir);
         assertEquals(List.of(dir.resolve("autosave-000000004.dmcx"), dir.resolve("autosave-000000006.dmcx")), kept);
+        assertEquals(List.of("autosave-000000004.dmcx", "autosave-000000006.dmcx", "notes.txt"),
+                SaveFaultsTest.names(dir), "the leftovers are gone, the user's own file stays");
         assertEquals(6, Checkpoint.load(kept.get(1)).iteration());
         assertEquals(4, Checkpoint.load(kept.get(0)).iteration());
     }
@@ -75,7 +78,82 @@ class AutosaverTest {
         }
         assertEquals(3, t.iteration());
         assertEquals(3, heard.failed.size());
-        assertTrue(heard.failed.get(0).contains("autosave to " + notADir), heard.failed.get(0));
+        assertEquals("Autosave failed: not a folder (" + notADir + ")", heard.failed.get(0));
+    }
+
+    /**
+     * Runs {@code iterations} of training autosaving every iteration into {@code dir}, keeping 2,
+     * with {@code fault} done on the training thread right after the first autosave.
+     */
+    private Heard trainWithFault(Path dir, long iterations, FaultAction fault) throws Exception {
+        DualMcmcTrainer t = CheckpointTest.trainer(5, SMALL);
+        Heard heard = new Heard() {
+            @Override
+            public void saved(Path file) {
+                super.saved(file);
+                if (saved.size() == 1) {
+                    try {
+                        fault.run();
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                }
+            }
+        };
+        try (TrainingSession session = new TrainingSession(t)) {
+            session.addListener(new Autosaver(t, null, dir, 1, 2, heard));
+            session.start(iterations);
+            session.awaitIdle(60_000);
+            assertEquals(TrainingSession.State.FINISHED, session.state(), "training went on");
+        }
+        assertEquals(iterations, t.iteration());
+        return heard;
+    }
+
+    private interface FaultAction {
+        void run() throws Exception;
+    }
+
+    @Test
+    void aFullDiskFailsTheAutosavesWithAMessageKeepsTheLastGoodOneAndTrainingGoesOn() throws Exception {
+        try (Tmpfs disk = Tmpfs.mount(tmp, "1m")) {
+            Path dir = disk.dir().resolve("auto");
+            Heard heard = trainWithFault(dir, 4, () -> disk.fill("filler"));
+            assertEquals(List.of(dir.resolve("autosave-000000001.dmcx")), heard.saved);
+            assertEquals(3, heard.failed.size(), heard.failed.toString());
+            assertEquals("Autosave failed: no space left on device (" + dir.resolve("autosave-000000002.dmcx") + ")",
+                    heard.failed.get(0));
+            assertEquals(List.of("autosave-000000001.dmcx"), SaveFaultsTest.names(dir), "no half-written files");
+            assertEquals(1, Checkpoint.load(dir.resolve("autosave-000000001.dmcx")).iteration());
+        }
+    }
+
+    @Test
+    void aReadOnlyFolderFailsTheAutosavesWithAMessageAndTrainingGoesOn() throws Exception {
+        try (Tmpfs disk = Tmpfs.mount(tmp, "1m")) {
+            Path dir = disk.dir().resolve("auto");
+            Heard heard = trainWithFault(dir, 3, disk::readOnly);
+            assertEquals(1, heard.saved.size());
+            assertEquals(List.of("Autosave failed: the folder is read-only (" + dir + ")",
+                    "Autosave failed: the folder is read-only (" + dir + ")"), heard.failed);
+            assertEquals(1, Checkpoint.load(dir.resolve("autosave-000000001.dmcx")).iteration());
+        }
+    }
+
+    @Test
+    void aFolderRemovedWhileTrainingIsMadeAgainByTheNextAutosave() throws Exception {
+        Path dir = tmp.resolve("auto");
+        Heard heard = trainWithFault(dir, 3, () -> {
+            try (var files = Files.list(dir)) {
+                for (Path p : files.toList()) {
+                    Files.delete(p);
+                }
+            }
+            Files.delete(dir);
+        });
+        assertEquals(List.of(), heard.failed);
+        assertEquals(3, heard.saved.size());
+        assertEquals(List.of("autosave-000000002.dmcx", "autosave-000000003.dmcx"), SaveFaultsTest.names(dir));
     }
 
     @Test
