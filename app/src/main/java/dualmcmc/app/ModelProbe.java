@@ -69,18 +69,16 @@ public final class ModelProbe {
     }
 
     /**
-     * The z-revision's target, -log p(z | x) up to a constant:
-     * ||x - g(z)||^2 / (2 sigma^2) + ||z||^2 / (2 sigma_p^2), on a grid over a 2-D latent plane.
+     * The function the z-revision's chains descend for observation x (see
+     * {@link dualmcmc.engine.mcmc.ZRevision#targetEnergy}), on an n x n grid over a 2-D latent plane.
      */
     public static double[][] posteriorEnergyGrid(ModelSet models, TrainingConfig cfg, float[] x, double[] bounds,
                                                  int n) {
         INDArray z = grid(bounds, n);
-        INDArray g = models.generator().generate(z);
-        INDArray target = Nd4j.create(new float[][]{x}).castTo(g.dataType());
-        INDArray diff = g.subRowVector(target);
-        INDArray se = diff.mul(diff).sum(1).div(2 * cfg.sigma() * cfg.sigma());
-        INDArray prior = z.mul(z).sum(1).div(2 * cfg.priorSigma() * cfg.priorSigma());
-        return reshape(se.add(prior).castTo(DataType.DOUBLE).data().asDouble(), n);
+        INDArray target = Nd4j.create(new float[][]{x}).castTo(z.dataType());
+        INDArray u = new dualmcmc.engine.mcmc.ZRevision(models.generator(), cfg.zChain(), cfg.sigma(), cfg.priorSigma())
+                .targetEnergy(z, target);
+        return reshape(u.castTo(DataType.DOUBLE).data().asDouble(), n);
     }
 
     /** The inference model's q(z | x): {mu, std} per observation. */

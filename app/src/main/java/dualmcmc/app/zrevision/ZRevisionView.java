@@ -31,7 +31,7 @@ import java.util.List;
 /**
  * Generator-guided z-revision, step by step: for picked data points (click in the data plane) or a
  * row of test images, the start z_0, the chain z_tau and its decoding g(z_tau) moving toward x; for
- * a 2-D latent, the latent plane with -log p(z|x) of the selected point and the z trajectories;
+ * a 2-D latent, the latent plane with the chain's target U(z) for the selected point and the z trajectories;
  * beside it the reconstruction MSE per step with a marker at the current step.
  */
 public final class ZRevisionView extends BorderPane {
@@ -82,7 +82,9 @@ public final class ZRevisionView extends BorderPane {
         dataPlot.setOnPick(vm::pick);
         Tooltip.install(dataPlot, new Tooltip("Click to pick a data point x: its latent is inferred, revised by "
                 + "generator-guided Langevin, and g(z\u209c) moves toward x"));
-        Tooltip.install(latentPlot, new Tooltip("Latent plane: -log p(z|x) of the selected point (dark = likely), "
+        Tooltip.install(latentPlot, new Tooltip("Latent plane: U(z) = ||x - g(z)||\u00b2/\u03c3\u00b2 + ||z||\u00b2/2\u03c3\u209a\u00b2, "
+                + "the function the chain descends, for the selected point (dark = likely; the exact -log p(z|x) "
+                + "halves the first term), "
                 + "q(z|x) as a dashed 2\u03c3 ellipse, and each chain z\u2080 \u2192 z\u209c"));
         Tooltip.install(profile.viewer(), new Tooltip("Per-pixel reconstruction error ||x - g(z\u209c)||\u00b2 / D per "
                 + "Langevin step: mean (thick) and individual chains (thin); red line = current step"));
@@ -193,9 +195,10 @@ public final class ZRevisionView extends BorderPane {
 
         double[] lb = r.latentBounds();
         latentPlot.setBounds(lb[0], lb[1], lb[2], lb[3]);
-        latentPlot.setTitle(r.posteriorEnergy() != null ? "Latent plane: -log p(z|x) of the selected x"
+        latentPlot.setTitle(r.posteriorEnergy() != null
+                ? "Latent plane: the chain's target U(z) = ||x \u2212 g(z)||\u00b2/\u03c3\u00b2 + ||z||\u00b2/2\u03c3\u209a\u00b2 for the selected x"
                 : "Latent plane (first two of " + t.state(0, 0).length + " dimensions)");
-        latentPlot.setHeatmap(r.posteriorEnergy(), r.posteriorEnergy() == null ? null : "-log p(z|x), low = dark");
+        latentPlot.setHeatmap(r.posteriorEnergy(), r.posteriorEnergy() == null ? null : "U(z), low = dark");
         latentPlot.clearLayers();
         int sel = r.selected();
         if (sel < r.qMu().length && r.qMu()[sel].length >= 2) {

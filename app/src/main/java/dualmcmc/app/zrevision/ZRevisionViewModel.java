@@ -23,7 +23,7 @@ import java.util.function.Function;
  * The z-revision replay for a few observations x: z_0 from the inference model q(z|x) (dual-MCMC)
  * or from the prior (alternating back-propagation's noise start), then generator-guided Langevin
  * steps z <- z - (s_z^2/2)(d||x - g(z)||^2/dz / sigma^2 + z / sigma_p^2) + n_z U, with g(z_tau)
- * moving toward x. For a 2-D latent also the target -log p(z|x) of the selected point on a grid.
+ * moving toward x. For a 2-D latent also the chain's target U(z) (ZRevision.targetEnergy) of the selected point on a grid.
  */
 public final class ZRevisionViewModel extends ChainViewModel<ZRevisionViewModel.Result> {
     public static final int MAX_PICKS = 8;

@@ -25,6 +25,20 @@ public final class ZRevision {
     }
 
     /**
+     * The function whose gradient the chains descend, per row of {@code z} for the matching row of
+     * {@code x} (or for {@code x}'s single row): U(z) = ||x - g(z)||^2 / sigma^2 + ||z||^2 / (2 prior_sigma^2),
+     * so that a step is z - s_z^2/2 dU/dz + noise. The exact -log p(z | x) has half this likelihood
+     * term; the authors' code, and this sampler, take the gradient above, so a picture of the
+     * landscape a chain walks on must show U, not -log p(z | x).
+     */
+    public INDArray targetEnergy(INDArray z, INDArray x) {
+        INDArray g = generator.generate(z);
+        INDArray diff = x.rows() == 1 && z.rows() > 1 ? g.subRowVector(x) : g.sub(x);
+        INDArray likelihood = diff.muli(diff).sum(1).divi(sigma * sigma);
+        return likelihood.addi(z.mul(z).sum(1).divi(2 * priorSigma * priorSigma));
+    }
+
+    /**
      * Runs the chains from {@code z0} (unchanged) towards the posterior of {@code x}; returns z_k.
      * The recorded scalar is the per-pixel reconstruction MSE mean_d (x_d - g(z)_d)^2.
      */

@@ -125,6 +125,38 @@ class LangevinTest {
         assertGaussian(z, mean.toDoubleVector(), cov, "z posterior");
     }
 
+    /**
+     * A noiseless z-step is z - s^2/2 dU/dz for U = targetEnergy: the landscape the explorer draws
+     * for a z-chain is the one the chain walks on (a factor 2 on the likelihood term, the exact
+     * -log p(z | x), would fail this).
+     */
+    @Test
+    void aNoiselessZStepFollowsTheGradientOfTheTargetEnergy() {
+        Network net = new Network(List.of(new Dense(2, 4, false, INIT), dualmcmc.engine.nn.Activation.tanh(),
+                new Dense(4, 3, false, INIT)));
+        Generator g = new Generator(net, 2);
+        double s = 0.1;
+        ZRevision zr = new ZRevision(g, new LangevinSettings(1, s, 0.0), 0.3, 0.8);
+        INDArray x = Rng.of(12).gaussian(4, 3).castTo(DataType.DOUBLE);
+        INDArray z0 = Rng.of(13).gaussian(4, 2).castTo(DataType.DOUBLE);
+        INDArray z1 = zr.run(z0, x, Rng.of(14), null);
+        double h = 1e-6;
+        for (int i = 0; i < 4; i++) {
+            for (int d = 0; d < 2; d++) {
+                INDArray plus = z0.dup();
+                plus.putScalar(i, d, z0.getDouble(i, d) + h);
+                INDArray minus = z0.dup();
+                minus.putScalar(i, d, z0.getDouble(i, d) - h);
+                double grad = (zr.targetEnergy(plus, x).getDouble(i) - zr.targetEnergy(minus, x).getDouble(i)) / (2 * h);
+                assertEquals(z0.getDouble(i, d) - s * s / 2 * grad, z1.getDouble(i, d), 1e-8, "chain " + i + " dim " + d);
+            }
+        }
+        // one observation for a grid of codes, as the explorer draws it
+        INDArray grid = Rng.of(15).gaussian(5, 2).castTo(DataType.DOUBLE);
+        INDArray one = x.getRow(0, true);
+        assertEquals(zr.targetEnergy(grid, Nd4j.tile(one, 5, 1)), zr.targetEnergy(grid, one));
+    }
+
     @Test
     void recordedReconstructionErrorFallsAndDecodingsAreKept() {
         Dense dense = new Dense(2, 3, false, INIT);
