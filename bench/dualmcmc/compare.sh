@@ -8,7 +8,7 @@
 # Needs: apt-get install -y --no-install-recommends python3-torch ; mvn -q -DskipTests package
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-peer=${PEER:-../shared/peer/torch_dualmcmc.py}
+peer=${PEER:-bench/dualmcmc/torch_reference.py}
 iters=${ITERS:-5}
 clock=${CLOCK:-wall}
 rounds=${ROUNDS:-3}

@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 
 /**
- * {@code bench}: the PyTorch peer's measurements (../shared/peer/torch_dualmcmc.py) on exactly its
+ * {@code bench}: the PyTorch peer's measurements (bench/dualmcmc/torch_reference.py) on exactly its
  * reference networks and settings: microseconds per x-step and z-step (20-step chains, median of
  * 5) and milliseconds per training iteration (median of --iters), after a warm-up of at least 5 s, on random data
  * in [-1, 1] as the peer uses.

@@ -9,7 +9,7 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * thread that runs ND4J work.
  *
  * <p>On the 2-core machines this project targets, ND4J's default of one thread per core made
- * small ops 2-8x slower (measured, see docs/stack.md), so the engine pins one thread. OpenMP's
+ * small ops 2-8x slower (measured on the toy networks' 256 x 128 products), so the engine pins one thread. OpenMP's
  * thread count, which oneDNN's convolutions follow, is a per-thread setting: set only on the
  * thread that first called here, the app's and the report's worker threads still ran every
  * convolution on two OpenMP threads (measured: process CPU twice the calling thread's).
