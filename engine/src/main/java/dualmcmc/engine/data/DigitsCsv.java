@@ -45,7 +45,7 @@ public final class DigitsCsv {
     /** Reads the CSV from a stream, plain or gzip; {@code source} names it in error messages. */
     public static Dataset read(InputStream raw, String source) throws IOException {
         BufferedReader reader = new BufferedReader(
-                new InputStreamReader(Compression.decompressIfGzip(raw), StandardCharsets.US_ASCII));
+                new InputStreamReader(Compression.decompressIfGzip(raw, source), StandardCharsets.US_ASCII));
         List<float[]> images = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         String line;
