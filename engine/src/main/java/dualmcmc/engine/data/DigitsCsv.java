@@ -1,5 +1,6 @@
 package dualmcmc.engine.data;
 
+import dualmcmc.engine.util.OneLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -101,7 +102,8 @@ public final class DigitsCsv {
                 throw new NumberFormatException();
             }
         } catch (NumberFormatException e) {
-            throw new IOException(source + ", line " + lineNo + ": " + what + " '" + field + "' is not an integer");
+            throw new IOException(source + ", line " + lineNo + ": " + what + " " + OneLine.quote(field)
+                    + " is not an integer");
         }
         if (v < 0 || v > max) {
             throw new IOException(source + ", line " + lineNo + ": " + what + " " + v + " is outside 0.." + max);
