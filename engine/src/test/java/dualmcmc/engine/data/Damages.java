@@ -12,7 +12,7 @@ public final class Damages {
 
     /** Values that break naive readers: zero, one, sign bits, all ones, and sizes far beyond any file. */
     private static final List<Long> HOSTILE_VALUES = List.of(0L, 1L, 2L, 3L, 7L, 8L, 10L, 16L, 28L, 32L, 255L, 256L,
-            0x7fffL, 0x8000L, 0xffffL, 100_000L, 1L << 24, 0x7fff_ffffL, 0x8000_0000L, 0xffff_ffffL, -1L);
+            0x7fffL, 0x8000L, 0xffffL, 20_000L, 46_341L, 100_000L, 1L << 24, 0x7fff_ffffL, 0x8000_0000L, 0xffff_ffffL, -1L);
 
     /** Text that breaks naive parsers: numbers out of range, quotes, separators, control and line-breaking characters. */
     private static final List<String> HOSTILE_TEXT = List.of("", "\n", "\r", "\r\n", ",", ";", "\t", "\"", "\"\"\"",
