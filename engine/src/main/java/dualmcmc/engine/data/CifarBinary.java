@@ -3,6 +3,7 @@ package dualmcmc.engine.data;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,8 +98,14 @@ public final class CifarBinary {
         if (meta == null || !Files.isRegularFile(meta)) {
             return CLASS_NAMES;
         }
-        List<String> names = Files.readAllLines(meta, StandardCharsets.UTF_8).stream()
-                .map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(meta, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new IOException(meta + ": not UTF-8 text, expected the " + CLASS_NAMES.size()
+                    + " class names one a line", e);
+        }
+        List<String> names = lines.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         if (names.size() != CLASS_NAMES.size()) {
             throw new IOException(meta + ": " + names.size() + " class names, CIFAR-10 has "
                     + CLASS_NAMES.size() + " (one a line)");

@@ -1,5 +1,6 @@
 package dualmcmc.engine.data;
 
+import dualmcmc.engine.util.OneLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,7 +46,7 @@ public final class DigitsCsv {
     /** Reads the CSV from a stream, plain or gzip; {@code source} names it in error messages. */
     public static Dataset read(InputStream raw, String source) throws IOException {
         BufferedReader reader = new BufferedReader(
-                new InputStreamReader(Compression.decompressIfGzip(raw), StandardCharsets.US_ASCII));
+                new InputStreamReader(Compression.decompressIfGzip(raw, source), StandardCharsets.US_ASCII));
         List<float[]> images = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         String line;
@@ -101,7 +102,8 @@ public final class DigitsCsv {
                 throw new NumberFormatException();
             }
         } catch (NumberFormatException e) {
-            throw new IOException(source + ", line " + lineNo + ": " + what + " '" + field + "' is not an integer");
+            throw new IOException(source + ", line " + lineNo + ": " + what + " " + OneLine.quote(field)
+                    + " is not an integer");
         }
         if (v < 0 || v > max) {
             throw new IOException(source + ", line " + lineNo + ": " + what + " " + v + " is outside 0.." + max);

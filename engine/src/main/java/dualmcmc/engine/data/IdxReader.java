@@ -47,7 +47,7 @@ public final class IdxReader {
 
     /** Reads images from a stream; {@code source} names it in error messages. */
     public static Images readImages(InputStream raw, String source) throws IOException {
-        DataInputStream in = new DataInputStream(Compression.decompressIfGzip(raw));
+        DataInputStream in = new DataInputStream(Compression.decompressIfGzip(raw, source));
         int count = readHeader(in, source, IMAGES_MAGIC, "images");
         int rows = readPositive(in, source, "row count");
         int cols = readPositive(in, source, "column count");
@@ -64,7 +64,7 @@ public final class IdxReader {
 
     /** Reads labels from a stream; {@code source} names it in error messages. */
     public static int[] readLabels(InputStream raw, String source) throws IOException {
-        DataInputStream in = new DataInputStream(Compression.decompressIfGzip(raw));
+        DataInputStream in = new DataInputStream(Compression.decompressIfGzip(raw, source));
         int count = readHeader(in, source, LABELS_MAGIC, "labels");
         byte[] bytes = readBody(in, source, count, count + " labels");
         int[] labels = new int[count];
@@ -109,7 +109,11 @@ public final class IdxReader {
             throw new IOException(String.format("%s: wrong magic number 0x%08X, expected 0x%08X for IDX %s%s",
                     source, magic, expectedMagic, what, hint(magic)));
         }
-        return readNonNegative(in, source, "item count");
+        int count = readNonNegative(in, source, "item count");
+        if (count == 0) {
+            throw new IOException(source + ": the IDX header declares no " + what);
+        }
+        return count;
     }
 
     private static String hint(int magic) {
@@ -146,11 +150,20 @@ public final class IdxReader {
         }
     }
 
+    /**
+     * The {@code length} bytes the header announces, and not one more: a file longer than its
+     * header says has a damaged count, and loading the first images of it would hide that. The
+     * buffer grows with the data read, so a header announcing gigabytes costs nothing until they come.
+     */
     private static byte[] readBody(DataInputStream in, String source, int length, String what) throws IOException {
         byte[] body = in.readNBytes(length);
         if (body.length < length) {
-            throw new IOException(source + ": truncated file, the header announces " + what + " (" + length
-                    + " bytes) but only " + body.length + " bytes follow");
+            throw new IOException(source + ": truncated: the header declares " + what + " (" + length
+                    + " bytes), the file holds " + body.length);
+        }
+        if (in.read() != -1) {
+            throw new IOException(source + ": the header declares " + what + " (" + length
+                    + " bytes) but more data follow: a damaged header or not an IDX file");
         }
         return body;
     }

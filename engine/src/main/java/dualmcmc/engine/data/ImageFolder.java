@@ -1,15 +1,19 @@
 package dualmcmc.engine.data;
 
+import dualmcmc.engine.util.OneLine;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Imports a folder of PNG, JPEG, GIF or BMP pictures (e.g. the Twitter emoji set) as images of a
@@ -23,6 +27,11 @@ public final class ImageFolder {
 
     /** Keeps an import within memory and start-up time: 20,000 colour 32x32 images are 245 MB. */
     public static final int DEFAULT_LIMIT = 20_000;
+    /**
+     * The largest picture decoded, 2^25 pixels (e.g. 8192x4096, 128 MB decoded): more than any
+     * camera's photo, far less than the heap.
+     */
+    public static final long MAX_PIXELS = 1L << 25;
     public static final List<String> EXTENSIONS = List.of("png", "jpg", "jpeg", "gif", "bmp");
 
     private static final System.Logger LOG = System.getLogger(ImageFolder.class.getName());
@@ -123,20 +132,62 @@ public final class ImageFolder {
         return new Listing(folder, files, labels.stream().mapToInt(Integer::intValue).toArray(), classes);
     }
 
-    /** Decodes one picture; any failure is reported with the file's name. */
+    /**
+     * Decodes one picture; any failure is reported with the file's name. The size is read from the
+     * header first and checked against {@link #MAX_PIXELS}: decoders allocate the whole picture
+     * from the size its header declares, so a damaged one declaring 100000x100000 pixels would
+     * otherwise run the program out of memory before a byte of image data is read. A decoder's
+     * warning (e.g. "Premature end of JPEG file") is a refusal too: the decoder has filled in the
+     * missing part with grey, and that is not the picture.
+     */
     static BufferedImage decode(Path file) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? Collections.emptyIterator() : ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new IOException(file + ": not a readable image, no PNG, JPEG, GIF or BMP decoder recognises"
+                        + " its content");
+            }
+            ImageReader reader = readers.next();
+            try {
+                return decode(file, in, reader);
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    private static BufferedImage decode(Path file, ImageInputStream in, ImageReader reader) throws IOException {
+        List<String> warnings = new ArrayList<>();
+        int width;
+        int height;
+        try {
+            reader.setInput(in, true, true);
+            reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+            width = reader.getWidth(0);
+            height = reader.getHeight(0);
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(file, e);
+        }
+        if (width < 1 || height < 1 || (long) width * height > MAX_PIXELS) {
+            throw new IOException(file + ": its header declares " + width + "x" + height + " pixels; pictures of 1 to "
+                    + MAX_PIXELS + " pixels are imported (a damaged file, or shrink the picture)");
+        }
         BufferedImage image;
         try {
-            image = ImageIO.read(file.toFile());
+            image = reader.read(0);
         } catch (IOException | RuntimeException e) {
-            // Decoders throw anything from IIOException to ArrayIndexOutOfBounds on damaged data.
-            throw new IOException(file + ": not a readable image (" + e.getMessage() + ")", e);
+            throw unreadable(file, e);
         }
-        if (image == null) {
-            throw new IOException(file + ": not a readable image, no PNG, JPEG, GIF or BMP decoder recognises its"
-                    + " content");
+        if (!warnings.isEmpty()) {
+            throw new IOException(file + ": damaged image data, the decoder warns " + OneLine.quote(warnings.get(0)));
         }
         return image;
+    }
+
+    /** Decoders throw anything from IIOException to ArrayIndexOutOfBounds on damaged data. */
+    private static IOException unreadable(Path file, Exception e) {
+        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new IOException(file + ": not a readable image (" + OneLine.clean(detail) + ")", e);
     }
 
     private static List<Path> subfolders(Path folder) throws IOException {

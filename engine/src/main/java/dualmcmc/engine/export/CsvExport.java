@@ -1,12 +1,16 @@
 package dualmcmc.engine.export;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dualmcmc.engine.io.AtomicFiles;
 import dualmcmc.engine.io.Json;
 import dualmcmc.engine.mcmc.ChainTrace;
 import dualmcmc.engine.train.IterationStats;
+import dualmcmc.engine.util.OneLine;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -25,6 +29,13 @@ import java.util.Set;
  * full round-trip precision whatever the locale), so spreadsheets, pandas and R read them back.
  */
 public final class CsvExport {
+    /**
+     * One JSON object a line and nothing after it: two objects run together where a line break
+     * was lost would otherwise export the first and drop the second unseen.
+     */
+    private static final ObjectReader LINE_READER =
+            Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private CsvExport() {
     }
 
@@ -73,6 +84,8 @@ public final class CsvExport {
             lines = Files.readAllLines(metricsJsonl, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("no training curves: " + metricsJsonl + " does not exist");
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(metricsJsonl + " is not UTF-8 text: damaged, or not what train wrote");
         }
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) {
@@ -80,10 +93,14 @@ public final class CsvExport {
             }
             JsonNode node;
             try {
-                node = Json.MAPPER.readTree(lines.get(i));
+                node = LINE_READER.readTree(lines.get(i));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalArgumentException(metricsJsonl + " line " + (i + 1) + " is not JSON: "
-                        + e.getOriginalMessage());
+                        + OneLine.clean(e.getOriginalMessage()));
+            }
+            if (!node.isObject()) {
+                throw new IllegalArgumentException(metricsJsonl + " line " + (i + 1) + " is not a JSON object of"
+                        + " named values but " + OneLine.quote(lines.get(i)));
             }
             Map<String, Object> row = new LinkedHashMap<>();
             flatten("", node, row);

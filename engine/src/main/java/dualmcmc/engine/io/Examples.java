@@ -1,16 +1,23 @@
 package dualmcmc.engine.io;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dualmcmc.engine.data.Assets;
+import dualmcmc.engine.util.OneLine;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The pretrained models bundled in {@code assets/examples/}: {@code index.json} orders them and
@@ -21,6 +28,10 @@ import java.util.Optional;
 public final class Examples {
     static final String FOLDER = "examples/";
     static final String INDEX = FOLDER + "index.json";
+    /** An id becomes part of an asset path: nothing that could leave the examples folder. */
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+    private static final ObjectReader INDEX_READER =
+            Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Examples() {
     }
@@ -52,11 +63,59 @@ public final class Examples {
             return List.of();
         }
         try (InputStream in = Assets.open(INDEX)) {
-            List<JsonNode> out = new ArrayList<>();
-            Json.MAPPER.readTree(in).path("examples").forEach(out::add);
-            return out;
+            return readIndex(in, "bundled " + INDEX);
         } catch (IOException e) {
-            throw new UncheckedIOException("bundled " + INDEX + " is unreadable", e);
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The entries of an index, each checked for what the gallery relies on: an id naming a bundled
+     * checkpoint, text where text is shown. A damaged index is refused as a whole with what is
+     * wrong, rather than showing part of the gallery or failing later on an entry's checkpoint.
+     */
+    static List<JsonNode> readIndex(InputStream in, String source) throws IOException {
+        JsonNode root;
+        try {
+            root = INDEX_READER.readTree(in);
+        } catch (JsonProcessingException e) {
+            throw new IOException(source + ": not JSON (" + OneLine.clean(e.getOriginalMessage()) + ")", e);
+        }
+        JsonNode examples = root == null ? null : root.get("examples");
+        if (examples == null || !examples.isArray()) {
+            throw new IOException(source + ": no \"examples\" array at the top level");
+        }
+        List<JsonNode> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (JsonNode entry : examples) {
+            String where = source + ": entry " + (out.size() + 1);
+            if (!entry.isObject()) {
+                throw new IOException(where + " is not an object");
+            }
+            JsonNode id = entry.get("id");
+            if (id == null || !id.isTextual() || !ID.matcher(id.asText()).matches()) {
+                throw new IOException(where + " has no id of letters, digits, '-' and '_' (got "
+                        + OneLine.clean(String.valueOf(id)) + ")");
+            }
+            if (!ids.add(id.asText())) {
+                throw new IOException(where + " repeats the id " + OneLine.quote(id.asText()));
+            }
+            if (!Assets.exists(checkpointPath(id.asText()))) {
+                throw new IOException(where + " is " + OneLine.quote(id.asText()) + " but "
+                        + checkpointPath(id.asText()) + " is not bundled");
+            }
+            requireText(where, entry, "title");
+            requireText(where, entry, "description");
+            requireText(where, entry.path("recipe"), "command");
+            out.add(entry);
+        }
+        return out;
+    }
+
+    private static void requireText(String where, JsonNode node, String field) throws IOException {
+        JsonNode value = node.get(field);
+        if (value != null && !value.isTextual()) {
+            throw new IOException(where + " has a " + field + " that is not text");
         }
     }
 

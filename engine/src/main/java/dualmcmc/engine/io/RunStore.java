@@ -35,6 +35,10 @@ public final class RunStore {
             if (!Files.exists(file)) {
                 throw new IllegalArgumentException(runOrCheckpoint + " is not a run directory (no " + CHECKPOINT + ")");
             }
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException(runOrCheckpoint + " is not a run directory (its " + CHECKPOINT
+                        + " is not a file)");
+            }
             return Checkpoint.load(file);
         }
         return Checkpoint.load(runOrCheckpoint);

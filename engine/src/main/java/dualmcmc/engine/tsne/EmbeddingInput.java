@@ -1,6 +1,8 @@
 package dualmcmc.engine.tsne;
 
 import dualmcmc.engine.io.Npy;
+import dualmcmc.engine.util.OneLine;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -180,11 +182,11 @@ public record EmbeddingInput(double[][] data, String[] labels) {
                     v = Double.parseDouble(f[c]);
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException(file + " line " + lineNo.get(r + start) + " column " + (c + 1)
-                            + columnName(header, first, c) + ": '" + f[c] + "' is not a number");
+                            + columnName(header, first, c) + ": " + OneLine.quote(f[c]) + " is not a number");
                 }
                 if (!Double.isFinite(v)) {
                     throw new IllegalArgumentException(file + " line " + lineNo.get(r + start) + " column " + (c + 1)
-                            + columnName(header, first, c) + ": '" + f[c] + "' is not finite");
+                            + columnName(header, first, c) + ": " + OneLine.quote(f[c]) + " is not finite");
                 }
                 data[r][c] = v;
             }
@@ -196,7 +198,7 @@ public record EmbeddingInput(double[][] data, String[] labels) {
     }
 
     private static String columnName(boolean header, String[] first, int c) {
-        return header ? " ('" + first[c] + "')" : "";
+        return header ? " (" + OneLine.quote(first[c]) + ")" : "";
     }
 
     private static boolean isNumber(String s) {

@@ -110,6 +110,23 @@ class IdxReaderTest {
     }
 
     @Test
+    void rejectsMoreBytesThanTheHeaderDeclaresInsteadOfLoadingTheFirstImages() throws IOException {
+        Path im = write("images.idx", images(IdxReader.IMAGES_MAGIC, 2, 2, 3, PIXELS), true);
+        IOException e = assertThrows(IOException.class, () -> IdxReader.readImages(im));
+        assertTrue(e.getMessage().contains("images.idx") && e.getMessage().contains("2 images of 2x3"),
+                e.getMessage());
+    }
+
+    @Test
+    void rejectsDamagedGzipDataNamingTheFile() throws IOException {
+        Path lab = write("labels.idx.gz", labels(IdxReader.LABELS_MAGIC, LABELS), true);
+        byte[] gz = Files.readAllBytes(lab);
+        Files.write(lab, Arrays.copyOf(gz, gz.length - 6));
+        IOException e = assertThrows(IOException.class, () -> IdxReader.readLabels(lab));
+        assertTrue(e.getMessage().contains("labels.idx.gz") && e.getMessage().contains("gzip"), e.getMessage());
+    }
+
+    @Test
     void rejectsTruncatedLabels() throws IOException {
         byte[] full = labels(IdxReader.LABELS_MAGIC, LABELS);
         Path lab = write("cut-labels.idx", Arrays.copyOf(full, full.length - 1), false);

@@ -95,6 +95,18 @@ class CsvExportTest {
     }
 
     @Test
+    void aLineOfTwoObjectsRunTogetherOrOfABareValueIsRefusedNotHalfExported(@TempDir Path dir) throws Exception {
+        Path joined = dir.resolve("metrics.jsonl");
+        Files.writeString(joined, "{\"iteration\":1}\n{\"iteration\":2}{\"iteration\":3}\n");
+        var twoObjects = assertThrows(IllegalArgumentException.class, () -> CsvExport.metrics(joined));
+        assertTrue(twoObjects.getMessage().contains("line 2"), twoObjects.getMessage());
+        Files.writeString(joined, "{\"iteration\":1}\n42\n");
+        var bare = assertThrows(IllegalArgumentException.class, () -> CsvExport.metrics(joined));
+        assertTrue(bare.getMessage().contains("line 2") && bare.getMessage().contains("not a JSON object"),
+                bare.getMessage());
+    }
+
+    @Test
     void textCellsWithSeparatorsAreQuoted() {
         assertEquals("\"a,b\"", CsvExport.cell("a,b"));
         assertEquals("\"say \"\"hi\"\"\"", CsvExport.cell("say \"hi\""));
