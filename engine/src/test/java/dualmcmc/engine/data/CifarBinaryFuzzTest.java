@@ -22,15 +22,13 @@ class CifarBinaryFuzzTest {
     private static Scratch scratch;
 
     @BeforeContainer
-    static void warmUp() {
-        scratch = new Scratch();
-        org.nd4j.linalg.factory.Nd4j.create(new float[] {1f}, new long[] {1, 1}, 'c');
+    static void setUp() {
+        scratch = Scratch.forSuite();
     }
 
     @AfterContainer
     static void summary() {
-        ReaderFuzz.report(READER);
-        scratch.delete();
+        ReaderFuzz.finish(READER, scratch);
     }
 
     @Property(tries = 400, seed = "1403")

@@ -21,15 +21,13 @@ class DigitsCsvFuzzTest {
     private static Scratch scratch;
 
     @BeforeContainer
-    static void warmUp() {
-        scratch = new Scratch();
-        org.nd4j.linalg.factory.Nd4j.create(new float[] {1f}, new long[] {1, 1}, 'c');
+    static void setUp() {
+        scratch = Scratch.forSuite();
     }
 
     @AfterContainer
     static void summary() {
-        ReaderFuzz.report(READER);
-        scratch.delete();
+        ReaderFuzz.finish(READER, scratch);
     }
 
     @Property(tries = 500, seed = "1405")

@@ -23,13 +23,12 @@ class EmbeddingInputCsvFuzzTest {
 
     @BeforeContainer
     static void setUp() {
-        scratch = new Scratch();
+        scratch = Scratch.forSuite();
     }
 
     @AfterContainer
     static void summary() {
-        ReaderFuzz.report(READER);
-        scratch.delete();
+        ReaderFuzz.finish(READER, scratch);
     }
 
     @Property(tries = 700, seed = "1408")

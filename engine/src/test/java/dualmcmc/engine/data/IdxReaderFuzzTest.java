@@ -20,16 +20,13 @@ class IdxReaderFuzzTest {
     private static Scratch scratch;
 
     @BeforeContainer
-    static void warmUp() {
-        scratch = new Scratch();
-        // ND4J's first array allocates its backend; that is no case's cost.
-        org.nd4j.linalg.factory.Nd4j.create(new float[] {1f}, new long[] {1, 1}, 'c');
+    static void setUp() {
+        scratch = Scratch.forSuite();
     }
 
     @AfterContainer
     static void summary() {
-        ReaderFuzz.report(READER);
-        scratch.delete();
+        ReaderFuzz.finish(READER, scratch);
     }
 
     @Property(tries = 700, seed = "1401")

@@ -51,15 +51,13 @@ class ImageFolderFuzzTest {
     }
 
     @BeforeContainer
-    static void warmUp() {
-        scratch = new Scratch();
-        org.nd4j.linalg.factory.Nd4j.create(new float[] {1f}, new long[] {1, 1}, 'c');
+    static void setUp() {
+        scratch = Scratch.forSuite();
     }
 
     @AfterContainer
     static void summary() {
-        ReaderFuzz.report(READER);
-        scratch.delete();
+        ReaderFuzz.finish(READER, scratch);
     }
 
     @Property(tries = 1200, seed = "1406")

@@ -26,13 +26,12 @@ class MetricsJsonlFuzzTest {
 
     @BeforeContainer
     static void setUp() {
-        scratch = new Scratch();
+        scratch = Scratch.forSuite();
     }
 
     @AfterContainer
     static void summary() {
-        ReaderFuzz.report(READER);
-        scratch.delete();
+        ReaderFuzz.finish(READER, scratch);
     }
 
     @Property(tries = 500, seed = "1409")

@@ -73,6 +73,12 @@ public final class ReaderFuzz {
     }
 
     /** Prints the reader's counts over all its properties: the table of the suite. */
+    /** Reports {@code reader}'s tally and deletes its suite's scratch space. */
+    public static void finish(String reader, Scratch scratch) {
+        report(reader);
+        scratch.delete();
+    }
+
     public static void report(String reader) {
         long[] n = TALLY.getOrDefault(reader, new long[Outcome.values().length + 1]);
         long broken = n[Outcome.values().length];

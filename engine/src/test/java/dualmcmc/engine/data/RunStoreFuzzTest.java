@@ -31,14 +31,12 @@ class RunStoreFuzzTest {
 
     @BeforeContainer
     static void setUp() {
-        scratch = new Scratch();
-        org.nd4j.linalg.factory.Nd4j.create(new float[] {1f}, new long[] {1, 1}, 'c');
+        scratch = Scratch.forSuite();
     }
 
     @AfterContainer
     static void summary() {
-        ReaderFuzz.report(READER);
-        scratch.delete();
+        ReaderFuzz.finish(READER, scratch);
     }
 
     @Property(tries = 200, seed = "1411")

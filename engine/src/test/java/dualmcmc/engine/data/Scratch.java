@@ -12,6 +12,15 @@ public final class Scratch {
 
     private final Path root;
 
+    /**
+     * A scratch space for one fuzz suite, with ND4J's backend already loaded: its first array
+     * allocates the backend, which is no case's cost (the cases have an allocation budget).
+     */
+    public static Scratch forSuite() {
+        org.nd4j.linalg.factory.Nd4j.create(new float[] {1f}, new long[] {1, 1}, 'c');
+        return new Scratch();
+    }
+
     public Scratch() {
         try {
             root = Files.createTempDirectory("readers-fuzz");
