@@ -60,7 +60,10 @@ class ArchiveIntegrityTest {
 
     /** A zip of {@code entries}, written with valid zip CRCs: only the manifest's checksums can tell. */
     static Path zip(String name, Map<String, byte[]> entries) throws IOException {
-        Path f = tmp.resolve(name);
+        return zip(tmp.resolve(name), entries);
+    }
+
+    static Path zip(Path f, Map<String, byte[]> entries) throws IOException {
         try (OutputStream out = Files.newOutputStream(f); ZipOutputStream zip = new ZipOutputStream(out)) {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
                 zip.putNextEntry(new ZipEntry(e.getKey()));

@@ -146,15 +146,7 @@ class CheckpointTest {
     }
 
     private Path zipWith(String name, Map<String, byte[]> entries) throws IOException {
-        Path f = tmp.resolve(name);
-        try (OutputStream out = Files.newOutputStream(f); ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue());
-                zip.closeEntry();
-            }
-        }
-        return f;
+        return ArchiveIntegrityTest.zip(tmp.resolve(name), entries);
     }
 
     /**
