@@ -18,6 +18,14 @@ public final class TrainingSession implements AutoCloseable {
     private final Trainer trainer;
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
+    /**
+     * Held while anything touches the models: an iteration with its listeners, a task, or work run
+     * on a caller's thread. The state checks under {@link #lock} cannot guarantee that alone: a
+     * session stopped mid-iteration, or started while a caller's work runs, would otherwise let
+     * two threads into the same layers, whose native scratch buffers they would share (a native
+     * crash in oneDNN, seen in the app's soak).
+     */
+    private final Object modelsLock = new Object();
     private final java.util.ArrayDeque<Runnable> tasks = new java.util.ArrayDeque<>();
     private State state = State.READY;
     private long targetIteration;
@@ -101,7 +109,8 @@ public final class TrainingSession implements AutoCloseable {
 
     /**
      * Runs {@code work} against the trainer between two iterations, on the training thread when
-     * it is alive, or right away on the caller's thread when it is not.
+     * it is alive, or on the caller's thread when it is not (then after any iteration still in
+     * progress, and with no iteration starting until the work is done).
      */
     public void withModels(Consumer<Trainer> work) {
         synchronized (lock) {
@@ -111,7 +120,9 @@ public final class TrainingSession implements AutoCloseable {
                 return;
             }
         }
-        work.accept(trainer);
+        synchronized (modelsLock) {
+            work.accept(trainer);
+        }
     }
 
     private void loop() {
@@ -136,13 +147,17 @@ public final class TrainingSession implements AutoCloseable {
                 }
             }
             if (task != null) {
-                runSafely(task);
+                synchronized (modelsLock) {
+                    runSafely(task);
+                }
                 continue;
             }
             try {
-                IterationStats stats = trainer.step();
-                for (TrainingListener l : listeners) {
-                    l.iterationDone(stats);
+                synchronized (modelsLock) {
+                    IterationStats stats = trainer.step();
+                    for (TrainingListener l : listeners) {
+                        l.iterationDone(stats);
+                    }
                 }
             } catch (DivergenceException e) {
                 synchronized (lock) {

@@ -1,0 +1,90 @@
+package dualmcmc.engine.train;
+
+import dualmcmc.engine.config.TrainingConfig;
+import dualmcmc.engine.model.ModelSet;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Work on the models and training iterations never overlap, whatever the session's state when
+ * the work is asked for: two threads in the same layers share their native scratch buffers.
+ */
+class TrainingSessionTest {
+
+    /** A trainer whose iterations take a while and count how many run at once, and how many ran. */
+    private static final class SlowTrainer implements Trainer {
+        final AtomicInteger inside = new AtomicInteger();
+        final AtomicInteger steps = new AtomicInteger();
+
+        @Override
+        public IterationStats step() {
+            inside.incrementAndGet();
+            try {
+                Thread.sleep(150);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                inside.decrementAndGet();
+            }
+            int n = steps.incrementAndGet();
+            return new IterationStats(n, 0, 0, 0, 0, 0, 0, 0.15);
+        }
+
+        @Override
+        public long iteration() {
+            return steps.get();
+        }
+
+        @Override
+        public ModelSet models() {
+            return null;
+        }
+
+        @Override
+        public TrainingConfig config() {
+            return null;
+        }
+    }
+
+    @Test
+    void workAskedForWhileAStoppedSessionFinishesItsIterationWaitsForIt() throws Exception {
+        SlowTrainer t = new SlowTrainer();
+        TrainingSession s = new TrainingSession(t);
+        s.start(Long.MAX_VALUE);
+        while (t.inside.get() == 0) {
+            Thread.sleep(5);
+        }
+        s.stop();
+        AtomicInteger seen = new AtomicInteger(-1);
+        s.withModels(tr -> seen.set(t.inside.get()));
+        assertEquals(0, seen.get(), "the work ran while an iteration was in progress");
+        s.close();
+    }
+
+    @Test
+    void aSessionStartedWhileWorkRunsOnTheCallersThreadWaitsForTheWork() throws Exception {
+        SlowTrainer t = new SlowTrainer();
+        TrainingSession s = new TrainingSession(t);
+        AtomicInteger stepsDuringWork = new AtomicInteger();
+        s.withModels(tr -> {
+            s.start(Long.MAX_VALUE);
+            try {
+                Thread.sleep(400);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stepsDuringWork.set(t.steps.get() + t.inside.get());
+        });
+        assertEquals(0, stepsDuringWork.get(), "training ran while the work had the models");
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (t.steps.get() == 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(t.steps.get() > 0, "training went on after the work");
+        s.close();
+    }
+}
