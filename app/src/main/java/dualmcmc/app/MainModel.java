@@ -77,6 +77,8 @@ public final class MainModel {
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.READY);
     private final LongProperty iteration = new SimpleLongProperty();
     private final DoubleProperty itersPerSecond = new SimpleDoubleProperty();
+    /** The cores the current trainer keeps busy (the blocks of its batch run in parallel). */
+    private final IntegerProperty trainingCores = new SimpleIntegerProperty(1);
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty alert = new SimpleStringProperty();
     private final IntegerProperty busy = new SimpleIntegerProperty();
@@ -195,6 +197,10 @@ public final class MainModel {
 
     public DoubleProperty itersPerSecondProperty() {
         return itersPerSecond;
+    }
+
+    public IntegerProperty trainingCoresProperty() {
+        return trainingCores;
     }
 
     public StringProperty messageProperty() {
@@ -767,6 +773,10 @@ public final class MainModel {
     }
 
     private void drain(long now) {
+        DualMcmcTrainer t = trainer;
+        if (t != null) {
+            trainingCores.set(t.threadsInUse());
+        }
         List<IterationStats> batch = new ArrayList<>();
         IterationStats st;
         while ((st = statsQueue.poll()) != null) {

@@ -287,9 +287,10 @@ public final class MainWindow extends BorderPane {
         rate.setId("rateLabel");
         rate.getStyleClass().add("muted");
         rate.textProperty().bind(Bindings.createStringBinding(
-                () -> String.format(Locale.ROOT, "%.1f it/s", main.itersPerSecondProperty().get()),
-                main.itersPerSecondProperty()));
-        rate.setTooltip(new Tooltip("Training iterations per second"));
+                () -> String.format(Locale.ROOT, "%.1f it/s on %d core%s", main.itersPerSecondProperty().get(),
+                        main.trainingCoresProperty().get(), main.trainingCoresProperty().get() == 1 ? "" : "s"),
+                main.itersPerSecondProperty(), main.trainingCoresProperty()));
+        rate.setTooltip(new Tooltip("Training iterations per second, and the cores training keeps busy"));
         rate.setMinWidth(60);
 
         ToggleButton dark = new ToggleButton(null, new FontIcon(Feather.MOON));

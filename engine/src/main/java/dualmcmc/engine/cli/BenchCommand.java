@@ -10,6 +10,7 @@ import dualmcmc.engine.mcmc.ChainInit;
 import dualmcmc.engine.mcmc.ChainRunner;
 import dualmcmc.engine.mcmc.XRevision;
 import dualmcmc.engine.mcmc.ZRevision;
+import dualmcmc.engine.train.DualMcmcTrainer;
 import dualmcmc.engine.train.TrainingSetup;
 import dualmcmc.engine.util.Nd4jSetup;
 import dualmcmc.engine.util.Rng;
@@ -40,7 +41,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, description = "toy2d or image28")
     String config;
 
-    @Option(names = "--threads", defaultValue = "1", description = "BLAS threads (default 1)")
+    @Option(names = "--threads", defaultValue = "1", description = "Training threads, as train --threads: the"
+            + " blocks of each batch in parallel (default 1; x- and z-steps are timed on one thread)")
     int threads;
 
     @Option(names = "--iters", defaultValue = "10", description = "timed training iterations")
@@ -85,12 +87,12 @@ public final class BenchCommand implements Callable<Integer> {
         LongSupplier now = clock.equals("cpu") ? ManagementFactory.getThreadMXBean()::getCurrentThreadCpuTime
                 : System::nanoTime;
         Nd4jSetup.init();
-        Nd4j.factory().blas().setMaxThreads(threads);
         int b = cfg.batch();
         Rng rng = Rng.of(1234);
         Dataset data = Dataset.ofImages("bench", shape,
                 rng.fillUniform(Nd4j.create(Nd4j.defaultFloatingPointType(), 4L * b, shape.size()), -1, 1), null, null);
         TrainingSetup setup = TrainingSetup.create(data, cfg, 1234);
+        DualMcmcTrainer trainer = setup.trainer().withThreads(threads);
         INDArray x = data.batch(range(b));
         INDArray z = rng.gaussian(b, cfg.nz());
         XRevision one = new XRevision(setup.models().energy(), cfg.xChain().withSteps(1));
@@ -101,7 +103,7 @@ public final class BenchCommand implements Callable<Integer> {
         for (int i = 0; i < 3 || System.nanoTime() < warmUpEnd; i++) {
             one.run(x, rng, null);
             oneZ.run(z, x, rng, null);
-            setup.trainer().step();
+            trainer.step();
         }
         int steps = 20;
         XRevision xs = new XRevision(setup.models().energy(), cfg.xChain().withSteps(steps));
@@ -109,11 +111,14 @@ public final class BenchCommand implements Callable<Integer> {
         ZRevision zs = new ZRevision(setup.models().generator(), zSettings, cfg.sigma(), cfg.priorSigma());
         double xStep = 1e6 * median(() -> xs.run(x, rng, null), 5, now) / steps;
         double zStep = 1e6 * median(() -> zs.run(z, x, rng, null), 5, now) / steps;
-        double iteration = 1e3 * median(() -> setup.trainer().step(), iters, now);
+        // a thread's CPU clock would miss the other threads' work
+        boolean iterationOnWall = threads > 1 && clock.equals("cpu");
+        double iteration = 1e3 * median(trainer::step, iters, iterationOnWall ? System::nanoTime : now);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("config", config);
         out.put("engine", "dualmcmc-nd4j-1.0.0-M2.1");
         out.put("threads", threads);
+        out.put("threads_in_use", trainer.threadsInUse());
         if (clock.equals("cpu")) {
             out.put("clock", clock);
         }
@@ -121,11 +126,14 @@ public final class BenchCommand implements Callable<Integer> {
         out.put("x_step_us", Math.round(xStep * 10) / 10.0);
         out.put("z_step_us", Math.round(zStep * 10) / 10.0);
         out.put("iteration_ms", Math.round(iteration * 100) / 100.0);
+        if (iterationOnWall) {
+            out.put("iteration_clock", "wall");
+        }
         if (config.equals("toy2d")) {
             animationRate(setup, cfg, data, now, out);
         }
         if (memoryIterations > 0) {
-            memoryGrowth(setup, out);
+            memoryGrowth(trainer, out);
         }
         System.out.println(Json.write(out));
         return 0;
@@ -176,9 +184,9 @@ public final class BenchCommand implements Callable<Integer> {
      * and JIT settling) can be told from a leak. ND4J's native buffers show only in resident
      * memory: JavaCPP's count of its own allocations does not include them.
      */
-    private void memoryGrowth(TrainingSetup setup, Map<String, Object> out) {
+    private void memoryGrowth(DualMcmcTrainer trainer, Map<String, Object> out) {
         for (int i = 0; i < Math.max(1, memoryIterations / 5); i++) {
-            setup.trainer().step();
+            trainer.step();
         }
         String[] names = {"heap", "heap_committed", "nonheap_committed", "rss", "offheap_rss"};
         List<List<Long>> series = new ArrayList<>();
@@ -188,7 +196,7 @@ public final class BenchCommand implements Callable<Integer> {
         for (int part = 0; part <= 5; part++) {
             if (part > 0) {
                 for (int i = 0; i < memoryIterations / 5; i++) {
-                    setup.trainer().step();
+                    trainer.step();
                 }
             }
             long[] m = memory();

@@ -81,11 +81,18 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--autosave-keep", defaultValue = "3", paramLabel = "K", description = "Autosaves kept (newest)")
     int autosaveKeep;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Training threads: the blocks of each batch run"
+            + " in parallel (default: every core); the numbers are the same on any number")
+    Integer threads;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (threads != null && threads < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+        }
         if (iterations < 0 || logEvery < 1 || evalSamples < 1 || evalEvery < 0 || autosaveEvery < 0
                 || autosaveKeep < 1) {
             throw new IllegalArgumentException("--iterations, --eval-every and --autosave-every must be >= 0, "
@@ -117,6 +124,7 @@ public final class TrainCommand implements Callable<Integer> {
             cfg = Presets.get(presetName).withOverrides(withMode(overrides));
             trainer = TrainingSetup.create(data, cfg, seed).trainer();
         }
+        trainer = trainer.withThreads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
         long target = trainer.iteration() + iterations;
         Files.createDirectories(out);
         Autosaver autosaver = autosaveEvery == 0 ? null : new Autosaver(trainer, dataDir, out.resolve("autosave"),
@@ -175,6 +183,7 @@ public final class TrainCommand implements Callable<Integer> {
         summary.put("iterations", done);
         summary.put("seconds", seconds);
         summary.put("ms_per_iteration", iterations == 0 ? null : 1e3 * seconds / iterations);
+        summary.put("threads", trainer.threadsInUse());
         summary.put("final", last == null ? null : last.toMap());
         summary.put("eval", eval);
         summary.put("diverged", diverged);

@@ -3,19 +3,14 @@ package dualmcmc.engine.mcmc;
 import dualmcmc.engine.config.LangevinSettings;
 import dualmcmc.engine.config.TrainingConfig;
 import dualmcmc.engine.data.Dataset;
-import dualmcmc.engine.model.ModelCopies;
+import dualmcmc.engine.model.ModelWorkers;
 import dualmcmc.engine.model.ModelSet;
 import dualmcmc.engine.util.Rng;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Runs recorded chains for inspection (the CLI's {@code chains}, the app's chain views): draws the
@@ -23,7 +18,7 @@ import java.util.concurrent.Future;
  *
  * <p>Many chains (the app animates up to a thousand 2-D chains) run in blocks of {@link #BLOCK},
  * each block with its own random stream, on up to {@code threads} threads, each thread with its
- * own copy of the models (layers keep scratch buffers and are not shared across threads). The
+ * own copy of the models ({@link ModelWorkers}: layers keep scratch buffers). The
  * blocks are fixed by the chain count, so a seed gives the same chains on any number of threads;
  * up to one block, the chains are those of a single stream, as before blocks existed. Why: a
  * Langevin step of 1024 toy chains is two 1024x128x128 matrix products at the core's peak
@@ -82,7 +77,7 @@ public final class ChainRunner {
     /** n x-chains of the given settings, the first {@code recorded} of them with full states. */
     public ChainTrace xChains(ChainInit init, LangevinSettings settings, int n, int recorded, long seed) {
         return ChainTrace.concat(runBlocks(n, (m, b, start, size) -> {
-            Rng rng = blockRng(seed, "x-chains", b);
+            Rng rng = Rng.forBlock(seed, "x-chains", b);
             INDArray x0 = xStart(m, init, size, rng);
             ChainRecorder rec = ChainRecorder.firstChains(ChainKind.X, init, recordedIn(recorded, start, size));
             new XRevision(m.energy(), settings).run(x0, rng, rec);
@@ -104,18 +99,13 @@ public final class ChainRunner {
     /** z-chains for the given observations (e.g. points a user clicked). */
     public ChainTrace zChains(ChainInit init, LangevinSettings settings, INDArray x, int recorded, long seed) {
         return ChainTrace.concat(runBlocks((int) x.rows(), (m, b, start, size) -> {
-            Rng rng = blockRng(seed, "z-chains", b);
+            Rng rng = Rng.forBlock(seed, "z-chains", b);
             INDArray xb = x.get(NDArrayIndex.interval(start, start + size), NDArrayIndex.all());
             INDArray z0 = zStart(m, init, xb, rng);
             ChainRecorder rec = ChainRecorder.firstChains(ChainKind.Z, init, recordedIn(recorded, start, size));
             new ZRevision(m.generator(), settings, cfg.sigma(), cfg.priorSigma()).run(z0, xb, rng, rec);
             return rec.finish();
         }));
-    }
-
-    /** Block 0 draws from the stream a single batch of chains always used, so small runs are unchanged. */
-    private static Rng blockRng(long seed, String name, int block) {
-        return Rng.derive(seed, block == 0 ? name : name + "/block-" + block);
     }
 
     /** How many of a block's chains are among the first {@code recorded}. */
@@ -128,56 +118,21 @@ public final class ChainRunner {
     }
 
     /**
-     * Runs the blocks of n chains and returns their traces in chain order. The calling thread
-     * takes blocks 0, w, 2w, ... with the models themselves; worker i takes blocks i, i + w, ...
-     * with its own copy.
+     * Runs the blocks of n chains on fresh copies of the models (they change between runs) and
+     * returns their traces in chain order.
      */
     private List<ChainTrace> runBlocks(int n, BlockJob job) {
         if (n < 1) {
             throw new IllegalArgumentException("need at least one chain, got " + n);
         }
         int blocks = (n + BLOCK - 1) / BLOCK;
-        int workers = Math.min(threads, blocks);
         ChainTrace[] traces = new ChainTrace[blocks];
-        if (workers == 1) {
-            runShare(models, 0, 1, n, job, traces);
-            return List.of(traces);
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(workers - 1, r -> {
-            Thread t = new Thread(r, "chain-blocks");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> shares = new ArrayList<>();
-            for (int w = 1; w < workers; w++) {
-                ModelSet copy = ModelCopies.of(models, cfg);
-                int first = w;
-                shares.add(pool.submit(() -> runShare(copy, first, workers, n, job, traces)));
-            }
-            runShare(models, 0, workers, n, job, traces);
-            for (Future<?> f : shares) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running chains", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("a block of chains failed: " + cause, cause);
-        } finally {
-            pool.shutdownNow();
+        try (ModelWorkers workers = new ModelWorkers(models, cfg, threads)) {
+            workers.run(blocks, List.of(), (m, b) -> {
+                int start = b * BLOCK;
+                traces[b] = job.run(m, b, start, Math.min(BLOCK, n - start));
+            });
         }
         return List.of(traces);
-    }
-
-    private static void runShare(ModelSet m, int first, int stride, int n, BlockJob job, ChainTrace[] traces) {
-        for (int b = first; b < traces.length; b += stride) {
-            int start = b * BLOCK;
-            traces[b] = job.run(m, b, start, Math.min(BLOCK, n - start));
-        }
     }
 }

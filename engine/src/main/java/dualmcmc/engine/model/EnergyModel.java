@@ -43,12 +43,12 @@ public final class EnergyModel {
     /**
      * Adds {@code weight} * d(sum_i E(x_i))/d alpha to the parameter gradients.
      *
-     * @return the mean energy of the batch
+     * @return the sum of the batch's energies (a sum, so that blocks of a batch add up)
      */
     public double accumulate(INDArray x, double weight) {
         INDArray e = network.forwardShared(x);
-        double mean = e.meanNumber().doubleValue();
+        double sum = e.sumNumber().doubleValue();
         network.backwardShared(Nd4j.valueArrayOf(e.shape(), weight, e.dataType()), true);
-        return mean;
+        return sum;
     }
 }

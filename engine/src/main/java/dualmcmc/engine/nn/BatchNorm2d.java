@@ -171,6 +171,11 @@ public final class BatchNorm2d implements Layer {
     }
 
     @Override
+    public boolean mixesSamples() {
+        return true;
+    }
+
+    @Override
     public String describe() {
         return "batchnorm(" + channels + ")";
     }

@@ -5,6 +5,7 @@ import org.bytedeco.dnnl.dnnl_exec_arg_t;
 import org.bytedeco.dnnl.dnnl_memory;
 import org.bytedeco.dnnl.dnnl_memory_desc_t;
 import org.bytedeco.dnnl.dnnl_primitive;
+import org.bytedeco.dnnl.dnnl_primitive_attr;
 import org.bytedeco.dnnl.dnnl_primitive_desc;
 import org.bytedeco.dnnl.dnnl_stream;
 import org.bytedeco.dnnl.global.dnnl;
@@ -32,6 +33,11 @@ import org.nd4j.linalg.factory.Nd4j;
 final class Dnnl {
     private static final dnnl_engine ENGINE = load();
     private static final ThreadLocal<dnnl_stream> STREAM = ThreadLocal.withInitial(Dnnl::newStream);
+    /**
+     * Every primitive gets a scratchpad of its own ({@link DnnlStep}): oneDNN's default one is a
+     * buffer of the thread that made the primitive, which a run on another thread does not find.
+     */
+    private static final dnnl_primitive_attr OWN_SCRATCHPAD = ownScratchpad();
 
     private Dnnl() {
     }
@@ -57,6 +63,18 @@ final class Dnnl {
             System.err.println("oneDNN convolutions unavailable, using libnd4j's: " + e);
             return null;
         }
+    }
+
+    private static dnnl_primitive_attr ownScratchpad() {
+        if (ENGINE == null) {
+            return null;
+        }
+        PointerPointer<dnnl_primitive_attr> out = new PointerPointer<>(1);
+        check(dnnl.dnnl_primitive_attr_create(out), "primitive_attr_create");
+        dnnl_primitive_attr attr = out.get(dnnl_primitive_attr.class, 0);
+        check(dnnl.dnnl_primitive_attr_set_scratchpad_mode(attr, dnnl.dnnl_scratchpad_mode_user),
+                "primitive_attr_set_scratchpad_mode");
+        return attr;
     }
 
     private static dnnl_stream newStream() {
@@ -119,7 +137,7 @@ final class Dnnl {
 
     static dnnl_primitive_desc primitiveDesc(Pointer opDesc, dnnl_primitive_desc hint, String what) {
         PointerPointer<dnnl_primitive_desc> out = new PointerPointer<>(1);
-        check(dnnl.dnnl_primitive_desc_create(out, new org.bytedeco.dnnl.const_dnnl_op_desc_t(opDesc), null,
+        check(dnnl.dnnl_primitive_desc_create(out, new org.bytedeco.dnnl.const_dnnl_op_desc_t(opDesc), OWN_SCRATCHPAD,
                 ENGINE, hint), what);
         return out.get(dnnl_primitive_desc.class, 0);
     }
@@ -158,7 +176,8 @@ final class Dnnl {
 
     static dnnl_primitive_desc reorderDesc(dnnl_memory_desc_t from, dnnl_memory_desc_t to) {
         PointerPointer<dnnl_primitive_desc> out = new PointerPointer<>(1);
-        check(dnnl.dnnl_reorder_primitive_desc_create(out, from, ENGINE, to, ENGINE, null), "reorder_primitive_desc_create");
+        check(dnnl.dnnl_reorder_primitive_desc_create(out, from, ENGINE, to, ENGINE, OWN_SCRATCHPAD),
+                "reorder_primitive_desc_create");
         return out.get(dnnl_primitive_desc.class, 0);
     }
 

@@ -1,10 +1,8 @@
 package dualmcmc.engine.nn;
 
 import org.bytedeco.dnnl.dnnl_convolution_desc_t;
-import org.bytedeco.dnnl.dnnl_exec_arg_t;
 import org.bytedeco.dnnl.dnnl_memory;
 import org.bytedeco.dnnl.dnnl_memory_desc_t;
-import org.bytedeco.dnnl.dnnl_primitive;
 import org.bytedeco.dnnl.dnnl_primitive_desc;
 import org.bytedeco.dnnl.global.dnnl;
 import org.bytedeco.javacpp.Pointer;
@@ -68,12 +66,9 @@ final class DnnlConvolution implements AutoCloseable {
     private DnnlTensor diffWeights;
     private DnnlTensor diffBias;
     private boolean diffDstShared;
-    private dnnl_primitive forward;
-    private dnnl_primitive backwardData;
-    private dnnl_primitive backwardWeights;
-    private dnnl_exec_arg_t forwardArgs;
-    private dnnl_exec_arg_t backwardDataArgs;
-    private dnnl_exec_arg_t backwardWeightsArgs;
+    private DnnlStep forward;
+    private DnnlStep backwardData;
+    private DnnlStep backwardWeights;
     private final ReorderedWeights forwardWeights = new ReorderedWeights();
     private final ReorderedWeights backwardWeightsCache = new ReorderedWeights();
     /** The input's layout when a linked convolution produced it (an own copy), else null: plain nchw. */
@@ -161,16 +156,16 @@ final class DnnlConvolution implements AutoCloseable {
             weights = new DnnlTensor(wt, Dnnl.desc(wt, dnnl.dnnl_oihw), md(fwdPd, dnnl.dnnl_query_weights_md), null, true);
             bias = new DnnlTensor(b, Dnnl.desc(b, dnnl.dnnl_x), md(fwdPd, dnnl.dnnl_query_weights_md, 1), null, true);
             dst = new DnnlTensor(y, yUser, chosenY, outputBuffer, false);
-            forward = Dnnl.primitive(fwdPd, "convolution forward");
-            forwardArgs = Dnnl.args(new int[]{dnnl.DNNL_ARG_SRC, dnnl.DNNL_ARG_WEIGHTS, dnnl.DNNL_ARG_BIAS, dnnl.DNNL_ARG_DST},
+            forward = new DnnlStep(fwdPd, "convolution forward",
+                    new int[]{dnnl.DNNL_ARG_SRC, dnnl.DNNL_ARG_WEIGHTS, dnnl.DNNL_ARG_BIAS, dnnl.DNNL_ARG_DST},
                     src.memory(), weights.memory(), bias.memory(), dst.memory());
 
             diffDst = new DnnlTensor(y, yUser, md(bwdDataPd, dnnl.dnnl_query_diff_dst_md), outputBuffer, true);
             weightsBackward = new DnnlTensor(wt, Dnnl.desc(wt, dnnl.dnnl_oihw), md(bwdDataPd, dnnl.dnnl_query_weights_md),
                     null, true);
             diffSrc = new DnnlTensor(x, xUser, md(bwdDataPd, dnnl.dnnl_query_diff_src_md), inputBuffer, false);
-            backwardData = Dnnl.primitive(bwdDataPd, "convolution backward data");
-            backwardDataArgs = Dnnl.args(new int[]{dnnl.DNNL_ARG_DIFF_DST, dnnl.DNNL_ARG_WEIGHTS, dnnl.DNNL_ARG_DIFF_SRC},
+            backwardData = new DnnlStep(bwdDataPd, "convolution backward data",
+                    new int[]{dnnl.DNNL_ARG_DIFF_DST, dnnl.DNNL_ARG_WEIGHTS, dnnl.DNNL_ARG_DIFF_SRC},
                     diffDst.memory(), weightsBackward.memory(), diffSrc.memory());
 
             srcW = new DnnlTensor(x, xUser, md(bwdWeightsPd, dnnl.dnnl_query_src_md), inputBuffer, true);
@@ -182,9 +177,8 @@ final class DnnlConvolution implements AutoCloseable {
                     null, false);
             diffBias = new DnnlTensor(b, Dnnl.desc(b, dnnl.dnnl_x), md(bwdWeightsPd, dnnl.dnnl_query_diff_weights_md, 1),
                     null, false);
-            backwardWeights = Dnnl.primitive(bwdWeightsPd, "convolution backward weights");
-            backwardWeightsArgs = Dnnl.args(new int[]{dnnl.DNNL_ARG_SRC, dnnl.DNNL_ARG_DIFF_DST,
-                            dnnl.DNNL_ARG_DIFF_WEIGHTS, dnnl.DNNL_ARG_DIFF_BIAS},
+            backwardWeights = new DnnlStep(bwdWeightsPd, "convolution backward weights",
+                    new int[]{dnnl.DNNL_ARG_SRC, dnnl.DNNL_ARG_DIFF_DST, dnnl.DNNL_ARG_DIFF_WEIGHTS, dnnl.DNNL_ARG_DIFF_BIAS},
                     srcW.memory(), (diffDstShared ? diffDst : diffDstW).memory(), diffWeights.memory(), diffBias.memory());
         } catch (RuntimeException e) {
             close();
@@ -235,7 +229,7 @@ final class DnnlConvolution implements AutoCloseable {
             dst.bind(y, "output");
             src.load();
             bias.load();
-            Dnnl.execute(forward, forwardArgs, 4);
+            forward.run();
             dst.store();
         } finally {
             Reference.reachabilityFence(x);
@@ -252,7 +246,7 @@ final class DnnlConvolution implements AutoCloseable {
             backwardWeightsCache.refresh(weightsBackward, w, weightVersion);
             diffSrc.bind(gx, "input gradient");
             diffDst.load();
-            Dnnl.execute(backwardData, backwardDataArgs, 3);
+            backwardData.run();
             diffSrc.store();
             if (gw != null) {
                 srcW.bind(x, "input");
@@ -263,7 +257,7 @@ final class DnnlConvolution implements AutoCloseable {
                     diffDstW.bind(gy, "output gradient");
                     diffDstW.load();
                 }
-                Dnnl.execute(backwardWeights, backwardWeightsArgs, 4);
+                backwardWeights.run();
                 diffWeights.store();
                 diffBias.store();
             }
@@ -279,9 +273,11 @@ final class DnnlConvolution implements AutoCloseable {
 
     @Override
     public void close() {
-        Dnnl.destroy(backwardWeights);
-        Dnnl.destroy(backwardData);
-        Dnnl.destroy(forward);
+        for (DnnlStep step : new DnnlStep[]{backwardWeights, backwardData, forward}) {
+            if (step != null) {
+                step.close();
+            }
+        }
         backwardWeights = backwardData = forward = null;
         for (DnnlTensor t : new DnnlTensor[]{src, weights, bias, dst, diffDst, weightsBackward, diffSrc, srcW,
                 diffDstW, diffWeights, diffBias}) {

@@ -1,10 +1,8 @@
 package dualmcmc.engine.nn;
 
 import org.bytedeco.dnnl.dnnl_eltwise_desc_t;
-import org.bytedeco.dnnl.dnnl_exec_arg_t;
 import org.bytedeco.dnnl.dnnl_memory;
 import org.bytedeco.dnnl.dnnl_memory_desc_t;
-import org.bytedeco.dnnl.dnnl_primitive;
 import org.bytedeco.dnnl.dnnl_primitive_desc;
 import org.bytedeco.dnnl.global.dnnl;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -43,7 +41,7 @@ final class DnnlLeakyRelu {
         if (p == null) {
             return false;
         }
-        p.run(p.forward, p.forwardArgs, new INDArray[]{x, y}, p.src, p.dst);
+        p.run(p.forward, new INDArray[]{x, y}, p.src, p.dst);
         return true;
     }
 
@@ -53,7 +51,7 @@ final class DnnlLeakyRelu {
         if (p == null) {
             return false;
         }
-        p.run(p.backward, p.backwardArgs, new INDArray[]{y, gy, gx}, p.dst, p.diffDst, p.diffSrc);
+        p.run(p.backward, new INDArray[]{y, gy, gx}, p.dst, p.diffDst, p.diffSrc);
         return true;
     }
 
@@ -96,10 +94,8 @@ final class DnnlLeakyRelu {
         final dnnl_memory dst;
         final dnnl_memory diffDst;
         final dnnl_memory diffSrc;
-        final dnnl_primitive forward;
-        final dnnl_primitive backward;
-        final dnnl_exec_arg_t forwardArgs;
-        final dnnl_exec_arg_t backwardArgs;
+        final DnnlStep forward;
+        final DnnlStep backward;
 
         Primitives(long n, float slope) {
             this.n = n;
@@ -115,33 +111,32 @@ final class DnnlLeakyRelu {
                 Dnnl.check(dnnl.dnnl_eltwise_backward_desc_init(d, dnnl.dnnl_eltwise_relu_use_dst_for_bwd, md, md,
                         slope, 0f), "eltwise_backward_desc_init");
                 bwdPd = Dnnl.primitiveDesc(d, fwdPd, "eltwise backward");
-                forward = Dnnl.primitive(fwdPd, "eltwise forward");
-                backward = Dnnl.primitive(bwdPd, "eltwise backward");
+                src = Dnnl.memory(md, null);
+                dst = Dnnl.memory(md, null);
+                diffDst = Dnnl.memory(md, null);
+                diffSrc = Dnnl.memory(md, null);
+                forward = new DnnlStep(fwdPd, "eltwise forward", new int[]{dnnl.DNNL_ARG_SRC, dnnl.DNNL_ARG_DST},
+                        src, dst);
+                backward = new DnnlStep(bwdPd, "eltwise backward",
+                        new int[]{dnnl.DNNL_ARG_DST, dnnl.DNNL_ARG_DIFF_DST, dnnl.DNNL_ARG_DIFF_SRC}, dst, diffDst, diffSrc);
             } finally {
                 Dnnl.destroy(fwdPd);
                 Dnnl.destroy(bwdPd);
             }
-            src = Dnnl.memory(md, null);
-            dst = Dnnl.memory(md, null);
-            diffDst = Dnnl.memory(md, null);
-            diffSrc = Dnnl.memory(md, null);
-            forwardArgs = Dnnl.args(new int[]{dnnl.DNNL_ARG_SRC, dnnl.DNNL_ARG_DST}, src, dst);
-            backwardArgs = Dnnl.args(new int[]{dnnl.DNNL_ARG_DST, dnnl.DNNL_ARG_DIFF_DST, dnnl.DNNL_ARG_DIFF_SRC},
-                    dst, diffDst, diffSrc);
         }
 
         /** Points the memories at the arrays (same order), runs, and keeps the arrays alive until it returns. */
-        void run(dnnl_primitive p, dnnl_exec_arg_t args, INDArray[] arrays, dnnl_memory... memories) {
+        void run(DnnlStep step, INDArray[] arrays, dnnl_memory... memories) {
             for (int i = 0; i < arrays.length; i++) {
                 Dnnl.pointAt(memories[i], arrays[i]);
             }
-            Dnnl.execute(p, args, arrays.length);
+            step.run();
             Reference.reachabilityFence(arrays);
         }
 
         void close() {
-            Dnnl.destroy(forward);
-            Dnnl.destroy(backward);
+            forward.close();
+            backward.close();
             Dnnl.destroy(src);
             Dnnl.destroy(dst);
             Dnnl.destroy(diffDst);

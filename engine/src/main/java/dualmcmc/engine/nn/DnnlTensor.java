@@ -1,9 +1,7 @@
 package dualmcmc.engine.nn;
 
-import org.bytedeco.dnnl.dnnl_exec_arg_t;
 import org.bytedeco.dnnl.dnnl_memory;
 import org.bytedeco.dnnl.dnnl_memory_desc_t;
-import org.bytedeco.dnnl.dnnl_primitive;
 import org.bytedeco.dnnl.dnnl_primitive_desc;
 import org.bytedeco.dnnl.global.dnnl;
 import org.bytedeco.javacpp.Pointer;
@@ -23,8 +21,7 @@ final class DnnlTensor implements AutoCloseable {
     private final long[] dims;
     private final dnnl_memory user;
     private final dnnl_memory inner;
-    private final dnnl_primitive reorder;
-    private final dnnl_exec_arg_t reorderArgs;
+    private final DnnlStep reorder;
 
     /**
      * @param plain the caller's layout for this argument: of exactly as many bytes as a dense array of {@code dims}
@@ -38,7 +35,6 @@ final class DnnlTensor implements AutoCloseable {
         if (dnnl.dnnl_memory_desc_equal(plain, chosen) != 0) {
             inner = user;
             reorder = null;
-            reorderArgs = null;
             return;
         }
         this.inner = Dnnl.memory(chosen, buffer == null ? Dnnl.ALLOCATE : buffer);
@@ -46,12 +42,11 @@ final class DnnlTensor implements AutoCloseable {
         dnnl_memory_desc_t to = toInner ? chosen : plain;
         dnnl_primitive_desc pd = Dnnl.reorderDesc(from, to);
         try {
-            this.reorder = Dnnl.primitive(pd, "reorder");
+            this.reorder = new DnnlStep(pd, "reorder", new int[]{dnnl.DNNL_ARG_FROM, dnnl.DNNL_ARG_TO},
+                    toInner ? user : inner, toInner ? inner : user);
         } finally {
             Dnnl.destroy(pd);
         }
-        this.reorderArgs = Dnnl.args(new int[]{dnnl.DNNL_ARG_FROM, dnnl.DNNL_ARG_TO},
-                toInner ? user : inner, toInner ? inner : user);
     }
 
     /** The memory to hand the primitive. */
@@ -86,13 +81,15 @@ final class DnnlTensor implements AutoCloseable {
 
     private void reorder() {
         if (reorder != null) {
-            Dnnl.execute(reorder, reorderArgs, 2);
+            reorder.run();
         }
     }
 
     @Override
     public void close() {
-        Dnnl.destroy(reorder);
+        if (reorder != null) {
+            reorder.close();
+        }
         if (inner != user) {
             Dnnl.destroy(inner);
         }

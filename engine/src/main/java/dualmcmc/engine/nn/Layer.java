@@ -45,6 +45,14 @@ public interface Layer {
     default void parametersChanged(boolean training) {
     }
 
+    /**
+     * Whether a sample's output depends on the other samples of the batch (batch statistics): such
+     * a network cannot split a batch into blocks without changing what it computes.
+     */
+    default boolean mixesSamples() {
+        return false;
+    }
+
     /** A short description for manifests and the UI, e.g. {@code dense(2->128)}. */
     String describe();
 }

@@ -157,6 +157,11 @@ public final class Network {
         }
     }
 
+    /** Whether any layer computes with statistics of the whole batch (see {@link Layer#mixesSamples}). */
+    public boolean mixesSamples() {
+        return layers.stream().anyMatch(Layer::mixesSamples);
+    }
+
     public List<Layer> layers() {
         return layers;
     }

@@ -92,6 +92,11 @@ public final class Residual implements Layer {
     }
 
     @Override
+    public boolean mixesSamples() {
+        return main.mixesSamples() || shortcut.mixesSamples();
+    }
+
+    @Override
     public String describe() {
         return "residual[" + main.describe() + " + "
                 + (shortcut.layers().isEmpty() ? "identity" : shortcut.describe()) + "]";

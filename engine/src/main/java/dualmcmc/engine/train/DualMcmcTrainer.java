@@ -9,6 +9,7 @@ import dualmcmc.engine.mcmc.ChainRunner;
 import dualmcmc.engine.mcmc.XRevision;
 import dualmcmc.engine.mcmc.ZRevision;
 import dualmcmc.engine.model.ModelSet;
+import dualmcmc.engine.model.ModelWorkers;
 import dualmcmc.engine.nn.Adam;
 import dualmcmc.engine.nn.Network;
 import dualmcmc.engine.nn.Parameter;
@@ -24,15 +25,24 @@ import java.util.List;
  * method or one of the baselines it is compared with ({@link TrainingMode}); the losses of models a
  * mode does not train are reported as NaN.
  *
- * <p>All randomness of iteration t comes from the stream "train" re-keyed with t, so the numbers
- * depend only on (seed, t) and a resumed run continues exactly.
+ * <p>Each batch is split into blocks ({@link BatchBlocks}) that run on any of the trainer's
+ * threads: block k draws all its randomness from its own stream ("train", block k) re-keyed with
+ * the iteration t, the blocks' gradients and losses are summed in block order, and the optimisers
+ * step once on the trainer's models. So the numbers depend only on (seed, t), not on the number
+ * of threads, and a resumed run continues exactly.
  */
 public final class DualMcmcTrainer implements Trainer {
     private final ModelSet models;
     private final Dataset data;
     private final TrainingConfig cfg;
     private final BatchSampler batches;
-    private final Rng rng;
+    private final BatchBlocks blocks;
+    /** Per block: its random stream, re-keyed with the iteration. */
+    private final Rng[] streams;
+    private final ModelWorkers workers;
+    private final BlockGradients gradE;
+    private final BlockGradients gradG;
+    private final BlockGradients gradI;
     private final Adam optE;
     private final Adam optG;
     private final Adam optI;
@@ -41,7 +51,17 @@ public final class DualMcmcTrainer implements Trainer {
     private final TrainingMode mode;
     private long iteration;
 
+    /** Trains on every core. */
     public DualMcmcTrainer(ModelSet models, Dataset data, TrainingConfig cfg, long seed) {
+        this(models, data, cfg, seed, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Trains on up to {@code threads} threads: the blocks of each batch ({@link BatchBlocks}) run
+     * in parallel, each thread on its own copy of the models. The numbers do not depend on
+     * {@code threads}.
+     */
+    public DualMcmcTrainer(ModelSet models, Dataset data, TrainingConfig cfg, long seed, int threads) {
         if (data.shape().size() != models.shape().size()) {
             throw new IllegalArgumentException("models expect samples of shape " + models.shape()
                     + ", data set " + data.name() + " has " + data.shape());
@@ -52,7 +72,15 @@ public final class DualMcmcTrainer implements Trainer {
         this.seed = seed;
         this.mode = TrainingMode.of(cfg.mode());
         this.batches = new BatchSampler(data.size(), Rng.derive(seed, "batches").seed());
-        this.rng = Rng.derive(seed, "train");
+        this.blocks = BatchBlocks.of(models, cfg.batch());
+        this.streams = new Rng[blocks.count()];
+        for (int k = 0; k < streams.length; k++) {
+            streams[k] = Rng.forBlock(seed, "train", k);
+        }
+        this.workers = new ModelWorkers(models, cfg, threads);
+        this.gradE = new BlockGradients(models.energy().network(), blocks.count());
+        this.gradG = new BlockGradients(models.generator().network(), blocks.count());
+        this.gradI = new BlockGradients(models.inference().network(), blocks.count());
         double b1 = cfg.doubleValue("beta1");
         double b2 = cfg.doubleValue("beta2");
         this.optE = new Adam(models.energy().network(), cfg.doubleValue("lr_e"), b1, b2, 0.0);
@@ -89,7 +117,16 @@ public final class DualMcmcTrainer implements Trainer {
                 throw new IllegalArgumentException(key + " changes the networks; it applies to new models only");
             }
         }
-        DualMcmcTrainer t = new DualMcmcTrainer(models, data, next, seed);
+        return continued(next, workers.threads());
+    }
+
+    /** A trainer that continues this one exactly where it is, on up to {@code threads} threads. */
+    public DualMcmcTrainer withThreads(int threads) {
+        return continued(cfg, threads);
+    }
+
+    private DualMcmcTrainer continued(TrainingConfig next, int threads) {
+        DualMcmcTrainer t = new DualMcmcTrainer(models, data, next, seed, threads);
         for (int i = 0; i < 3; i++) {
             Adam from = optimisers().get(i);
             Adam to = t.optimisers().get(i);
@@ -105,6 +142,16 @@ public final class DualMcmcTrainer implements Trainer {
 
     public long seed() {
         return seed;
+    }
+
+    /** The most threads this trainer uses. */
+    public int threads() {
+        return workers.threads();
+    }
+
+    /** The threads an iteration keeps busy: fewer than {@link #threads} when a batch has fewer blocks. */
+    public int threadsInUse() {
+        return workers.threadsFor(blocks.count());
     }
 
     public List<Adam> optimisers() {
@@ -126,65 +173,43 @@ public final class DualMcmcTrainer implements Trainer {
         optE.setLearningRate(cfg.doubleValue("lr_e") * decay);
         optG.setLearningRate(cfg.doubleValue("lr_g") * decay);
         optI.setLearningRate(cfg.doubleValue("lr_i") * decay);
-        rng.reseed(iteration);
-
-        int b = cfg.batch();
-        INDArray x = data.batch(batches.next(b));
-        INDArray z = rng.gaussian(b, models.latentSize());
-        XRevision xRevision = new XRevision(models.energy(), cfg.xChain());
-        ZRevision zRevision = new ZRevision(models.generator(), cfg.zChain(), cfg.sigma(), cfg.priorSigma());
+        for (Rng stream : streams) {
+            stream.reseed(iteration);
+        }
+        INDArray x = data.batch(batches.next(blocks.batch()));
+        Block[] work = new Block[blocks.count()];
+        for (int k = 0; k < work.length; k++) {
+            work[k] = new Block(blocks.rows(x, k), streams[k]);
+        }
+        double b = blocks.batch();
         double errG = Double.NaN;
         double errI = Double.NaN;
         double errE = Double.NaN;
         double eData = Double.NaN;
         double eFake = Double.NaN;
 
-        // 1. generator: learns from the z-revised latents of data and the x-revised samples
-        INDArray zRev = null;
-        INDArray samplesRev = null;
+        // 1. and 2. generator and inference model: both losses need only the models as the
+        // iteration found them (the inference model's does not involve the generator), so one
+        // round of blocks computes both
+        workers.run(work.length, models.networks(), (m, k) -> teach(m, k, work[k]));
         if (mode.trainsGenerator()) {
-            INDArray samples = models.generator().generate(z);
-            if (mode.generatorLearnsData()) {
-                INDArray zIn = mode.latentsFromNoise() ? rng.gaussian(b, models.latentSize())
-                        : models.inference().infer(x).sample(rng.gaussian(b, models.latentSize()));
-                zRev = mode.revisesZ() ? zRevision.run(zIn, x, rng, null) : zIn;
-            }
-            if (mode.ebmTeachesGenerator()) {
-                samplesRev = xRevision.run(samples, rng, null);
-            }
-            models.generator().network().zeroGrad();
-            double sFactor = cfg.doubleValue("s_factor");
-            errG = (zRev == null ? 0 : models.generator().accumulateReconstruction(zRev, x, 1.0 / b) / b)
-                    + (samplesRev == null ? 0
-                    : sFactor * models.generator().accumulateReconstruction(z, samplesRev, sFactor / b) / b);
+            gradG.sumIntoNetwork();
             optG.step();
+            errG = sum(work, w -> w.reconstructionData) / b
+                    + cfg.doubleValue("s_factor") * sum(work, w -> w.reconstructionSamples) / b;
         }
-
-        // 2. inference model: matches the revised latents, on data and on revised samples
         if (mode.trainsInference()) {
-            double iFactor = cfg.doubleValue("i_factor");
-            models.inference().network().zeroGrad();
-            errI = models.inference().accumulateNll(x, zRev, 1.0 / b) / b
-                    + iFactor * models.inference().accumulateNll(samplesRev, z, iFactor / b) / b;
+            gradI.sumIntoNetwork();
             optI.step();
+            errI = sum(work, w -> w.nllData) / b + cfg.doubleValue("i_factor") * sum(work, w -> w.nllSamples) / b;
         }
 
         // 3. EBM: data down, revised samples of the updated generator (or of noise) up, at temperature (n/s)^2
         if (mode.trainsEbm()) {
-            INDArray fake;
-            if (mode.samplesFromNoise()) {
-                fake = xRevision.run(new ChainRunner(models, cfg).xStart(ChainInit.NOISE, b, rng), rng, null);
-            } else {
-                fake = models.generator().generate(z);
-                if (cfg.flag("fine_tune")) {
-                    fake = xRevision.run(fake, rng, null);
-                }
-            }
-            double temperature = Math.pow(cfg.doubleValue("x_noise") / cfg.doubleValue("x_step"), 2);
-            models.energy().network().zeroGrad();
-            eData = models.energy().accumulate(x, 1.0 / (b * temperature));
-            eFake = models.energy().accumulate(fake, -1.0 / (b * temperature));
-            errE = (eData - eFake) / temperature;
+            workers.run(work.length, List.of(models.generator().network()), (m, k) -> contrast(m, k, work[k]));
+            eData = sum(work, w -> w.energyData) / b;
+            eFake = sum(work, w -> w.energyFake) / b;
+            errE = (eData - eFake) / temperature();
         }
 
         String problem = problem(errE, errG, errI, eData, eFake);
@@ -194,11 +219,107 @@ public final class DualMcmcTrainer implements Trainer {
             throw new DivergenceException(iteration + 1, problem);
         }
         if (mode.trainsEbm()) {
+            gradE.sumIntoNetwork();
             optE.step();
         }
         iteration++;
         return new IterationStats(iteration, epoch, errE, errG, errI, eData, eFake,
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /** One block's share of an iteration: its samples, its random stream and what it computed. */
+    private static final class Block {
+        final INDArray x;
+        final Rng rng;
+        INDArray z;
+        INDArray zRev;
+        INDArray samplesRev;
+        double reconstructionData;
+        double reconstructionSamples;
+        double nllData;
+        double nllSamples;
+        double energyData;
+        double energyFake;
+
+        Block(INDArray x, Rng rng) {
+            this.x = x;
+            this.rng = rng;
+        }
+    }
+
+    /**
+     * Steps 1 and 2 for one block on models {@code m} (the trainer's or a copy): z, both revisions
+     * and the generator's and inference model's gradients, each term weighted by 1/batch so that
+     * the blocks' gradients add up to the batch's. The draws come in the order the single-stream
+     * trainer made them.
+     */
+    private void teach(ModelSet m, int k, Block w) {
+        int n = (int) w.x.rows();
+        double b = blocks.batch();
+        w.z = w.rng.gaussian(n, m.latentSize());
+        if (!mode.trainsGenerator()) {
+            return;
+        }
+        INDArray samples = m.generator().generate(w.z);
+        if (mode.generatorLearnsData()) {
+            INDArray zIn = mode.latentsFromNoise() ? w.rng.gaussian(n, m.latentSize())
+                    : m.inference().infer(w.x).sample(w.rng.gaussian(n, m.latentSize()));
+            w.zRev = mode.revisesZ()
+                    ? new ZRevision(m.generator(), cfg.zChain(), cfg.sigma(), cfg.priorSigma()).run(zIn, w.x, w.rng, null)
+                    : zIn;
+        }
+        if (mode.ebmTeachesGenerator()) {
+            w.samplesRev = new XRevision(m.energy(), cfg.xChain()).run(samples, w.rng, null);
+        }
+        m.generator().network().zeroGrad();
+        if (w.zRev != null) {
+            w.reconstructionData = m.generator().accumulateReconstruction(w.zRev, w.x, 1.0 / b);
+        }
+        if (w.samplesRev != null) {
+            double sFactor = cfg.doubleValue("s_factor");
+            w.reconstructionSamples = m.generator().accumulateReconstruction(w.z, w.samplesRev, sFactor / b);
+        }
+        gradG.keep(k, m.generator().network());
+        if (mode.trainsInference()) {
+            double iFactor = cfg.doubleValue("i_factor");
+            m.inference().network().zeroGrad();
+            w.nllData = m.inference().accumulateNll(w.x, w.zRev, 1.0 / b);
+            w.nllSamples = m.inference().accumulateNll(w.samplesRev, w.z, iFactor / b);
+            gradI.keep(k, m.inference().network());
+        }
+    }
+
+    /** Step 3 for one block: the samples the EBM is contrasted with, and its gradient. */
+    private void contrast(ModelSet m, int k, Block w) {
+        int n = (int) w.x.rows();
+        XRevision xRevision = new XRevision(m.energy(), cfg.xChain());
+        INDArray fake;
+        if (mode.samplesFromNoise()) {
+            fake = xRevision.run(new ChainRunner(m, cfg, 1).xStart(ChainInit.NOISE, n, w.rng), w.rng, null);
+        } else {
+            fake = m.generator().generate(w.z);
+            if (cfg.flag("fine_tune")) {
+                fake = xRevision.run(fake, w.rng, null);
+            }
+        }
+        double weight = 1.0 / (blocks.batch() * temperature());
+        m.energy().network().zeroGrad();
+        w.energyData = m.energy().accumulate(w.x, weight);
+        w.energyFake = m.energy().accumulate(fake, -weight);
+        gradE.keep(k, m.energy().network());
+    }
+
+    private double temperature() {
+        return Math.pow(cfg.doubleValue("x_noise") / cfg.doubleValue("x_step"), 2);
+    }
+
+    /** A per-block figure summed in block order, so that it does not depend on the threads. */
+    private static double sum(Block[] work, java.util.function.ToDoubleFunction<Block> figure) {
+        double total = 0;
+        for (Block w : work) {
+            total += figure.applyAsDouble(w);
+        }
+        return total;
     }
 
     /** Why this iteration diverged, or null; the losses of models the mode does not train are NaN by design. */

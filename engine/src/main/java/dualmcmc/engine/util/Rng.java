@@ -34,6 +34,16 @@ public final class Rng {
         return new Rng(mix(rootSeed, name));
     }
 
+    /**
+     * The stream of block {@code block} of work split into blocks (chains, a training batch), so
+     * that each block draws the same numbers whichever thread runs it. Block 0 draws from the
+     * stream called {@code name} itself: work of a single block draws what it drew before blocks
+     * existed.
+     */
+    public static Rng forBlock(long rootSeed, String name, int block) {
+        return derive(rootSeed, block == 0 ? name : name + "/block-" + block);
+    }
+
     /** A child stream; deterministic in (this stream's seed, name). */
     public Rng child(String name) {
         return new Rng(mix(seed, name));

@@ -113,6 +113,24 @@ class CliTest {
     }
 
     @Test
+    void trainGivesTheSameNumbersOnOneAndTwoThreads() throws Exception {
+        JsonNode[] finals = new JsonNode[2];
+        for (int threads = 1; threads <= 2; threads++) {
+            Result r = cli("train", "--dataset", "ring8", "--iterations", "3", "--seed", "4", "--out",
+                    tmp.resolve("threads-" + threads).toString(), "--set", "width=16", "--set", "batch=300",
+                    "--set", "x_steps=3", "--set", "z_steps=2", "--eval-samples", "100", "--threads", "" + threads);
+            assertEquals(0, r.status(), r.err());
+            assertEquals(threads, r.json().get("threads").asInt(), "a batch of 300 points makes 3 blocks");
+            finals[threads - 1] = r.json().get("final");
+        }
+        for (String k : new String[]{"errE", "errG", "errI", "energy_data", "energy_samples"}) {
+            assertEquals(finals[0].get(k).asDouble(), finals[1].get(k).asDouble(), k);
+        }
+        assertEquals(2, cli("train", "--dataset", "ring8", "--iterations", "1", "--out", tmp.resolve("x").toString(),
+                "--threads", "0").status());
+    }
+
+    @Test
     void tsneEmbedsTheLatentCodesOfARun() throws Exception {
         Result r = cli("tsne", "--run", run.toString(), "--n", "200", "--iterations", "300", "--seed", "1");
         assertEquals(0, r.status(), r.err());

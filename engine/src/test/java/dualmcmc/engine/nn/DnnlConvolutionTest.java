@@ -67,6 +67,36 @@ class DnnlConvolutionTest {
         }
     }
 
+    /**
+     * Layers are made on one thread and run on others (the trainer's and chain runner's worker
+     * threads come and go; the app's views run the models between training iterations): oneDNN's
+     * default scratchpad belongs to the thread that made a primitive, and a weight gradient run on
+     * another thread wrote through a null pointer (SIGSEGV). Every primitive has its own.
+     */
+    @Test
+    void aLayerMadeOnOneThreadRunsOnOthers() throws Exception {
+        Pair first = Pair.of(1, 32, 4, 2, 1, false);
+        Pair second = Pair.of(32, 64, 4, 2, 1, false);
+        for (int round = 0; round < 3; round++) {
+            AtomicReference<Throwable> failed = new AtomicReference<>();
+            Thread t = new Thread(() -> {
+                try {
+                    Nd4jSetup.init();
+                    first.check("conv 1->32 k4 s2 p1 on a new thread", 7, 16, 1, 28, 28);
+                    second.check("conv 32->64 k4 s2 p1 on a new thread", 7, 16, 32, 14, 14);
+                } catch (Throwable e) {
+                    failed.set(e);
+                }
+            });
+            t.start();
+            t.join();
+            if (failed.get() != null) {
+                throw new AssertionError(failed.get());
+            }
+        }
+        first.check("conv 1->32 k4 s2 p1 on the test thread", 8, 16, 1, 28, 28);
+    }
+
     @Test
     void theDirectRouteIsAvailableOnTheCpu() {
         assertEquals(Nd4j.getEnvironment().isCPU(), Dnnl.available());
