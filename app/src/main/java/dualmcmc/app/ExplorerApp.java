@@ -133,6 +133,7 @@ public final class ExplorerApp extends Application {
         Scene scene = createScene(window);
         stage.titleProperty().bind(main.document().titleBinding());
         stage.setScene(scene);
+        AppIcon.apply(stage);
         window.installCloseGuard(stage, Platform::exit);
         stage.show();
         // the first screen shows a trained model; --dataset asks for fresh ones
