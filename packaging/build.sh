@@ -41,8 +41,12 @@ VERSION=$(sed -n 's:.*<version>\([0-9.]*\)\(-SNAPSHOT\)\{0,1\}</version>.*:\1:p'
 DEST=packaging/target
 STAGE=$DEST/input
 RUNTIME=$DEST/runtime
-rm -rf "$STAGE" "$RUNTIME" "$DEST/$NAME" "$DEST"/*.deb
-mkdir -p "$STAGE"
+RESOURCES=$DEST/resources
+rm -rf "$STAGE" "$RUNTIME" "$RESOURCES" "$DEST/$NAME" "$DEST"/*.deb
+mkdir -p "$STAGE" "$RESOURCES"
+# jpackage's overrides, and the package's copyright file: the licences Help > About shows
+cp packaging/linux/* "$RESOURCES/"
+cp app/src/main/resources/dualmcmc/app/help/licences.txt "$RESOURCES/copyright"
 # The jar's manifest names its class path (lib/...), so the input folder is the whole app.
 cp "$JAR" "$STAGE/"
 cp -r app/target/lib "$STAGE/lib"
@@ -87,7 +91,7 @@ if [ "$type" != app-image ]; then
   # compressed already: gzip gives a .deb within 10% of xz's in a fraction of the time.
   DPKG_DEB_COMPRESSOR_TYPE=${DPKG_DEB_COMPRESSOR_TYPE:-gzip} \
   jpackage --type deb "${common[@]}" ${JPACKAGE_VERBOSE:+--verbose} \
-    --resource-dir packaging/linux \
+    --resource-dir "$RESOURCES" \
     --linux-package-name dualmcmc-explorer \
     --linux-deb-maintainer "dualmcmc@example.org" \
     --linux-menu-group "Education;Science;" \

@@ -134,6 +134,7 @@ public final class ExplorerApp extends Application {
         stage.titleProperty().bind(main.document().titleBinding());
         stage.setScene(scene);
         AppIcon.apply(stage);
+        window.setBrowser(getHostServices()::showDocument);
         window.installCloseGuard(stage, Platform::exit);
         stage.show();
         // the first screen shows a trained model; --dataset asks for fresh ones

@@ -9,6 +9,7 @@ import dualmcmc.app.compare.CompareView;
 import dualmcmc.app.compare.CompareViewModel;
 import dualmcmc.app.examples.ExamplesGallery;
 import dualmcmc.app.examples.ExamplesViewModel;
+import dualmcmc.app.help.HelpMenu;
 import dualmcmc.app.export.ExportActions;
 import dualmcmc.app.io.AutosaveDialog;
 import dualmcmc.app.io.AutosaveSettings;
@@ -62,6 +63,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.prefs.Preferences;
 
@@ -103,6 +105,8 @@ public final class MainWindow extends BorderPane {
     private final ExamplesViewModel examplesVm;
     private ExamplesGallery gallery;
     private boolean updating;
+    /** Opens web addresses: the app sets HostServices; until then the address goes to the status bar. */
+    private Consumer<String> browser = url -> { };
 
     /**
      * @param prefs where recent files, folders and autosave settings are kept (the app's node;
@@ -152,6 +156,11 @@ public final class MainWindow extends BorderPane {
                 MainWindow.this.select(view);
             }
         });
+
+        menu.bar().getMenus().add(HelpMenu.create(owner, menu.bar(), url -> {
+            main.messageProperty().set("Opening " + url + " in the web browser");
+            browser.accept(url);
+        }));
 
         Tab t1 = tab("Training", Feather.ACTIVITY, trainingView, TAB_TRAINING,
                 "Live losses L_E, L_G, L_I, mean energies and the current samples (Ctrl+1)");
@@ -573,6 +582,11 @@ public final class MainWindow extends BorderPane {
             e.consume();
             files.quit();
         });
+    }
+
+    /** Where Help's web links go (HostServices::showDocument in the app). */
+    public void setBrowser(Consumer<String> browser) {
+        this.browser = browser;
     }
 
     public FileActions fileActions() {
