@@ -1,8 +1,9 @@
 package dualmcmc.app;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import dualmcmc.app.examples.ExamplesGallery;
+import dualmcmc.app.prefs.AppPreferences;
+import dualmcmc.app.prefs.Appearance;
+import dualmcmc.app.prefs.WindowPlacement;
 import dualmcmc.app.shell.FileActions;
 import dualmcmc.app.shell.MainWindow;
 import dualmcmc.engine.data.Datasets;
@@ -37,7 +38,7 @@ public final class ExplorerApp extends Application {
     public static final int HEIGHT = 900;
     /** t-SNE iterations the latent map runs before a screenshot. */
     static final int LATENT_SHOT_ITERATIONS = 450;
-    /** The app's preferences: recent files, last folder, autosave settings. */
+    /** The app's preferences: recent files, last folder, autosave settings, window, theme, scale, view. */
     public static final String PREFERENCES_NODE = "/dualmcmc/explorer";
     /** The --screenshot view that shows the examples gallery. */
     public static final String VIEW_GALLERY = "gallery";
@@ -125,17 +126,30 @@ public final class ExplorerApp extends Application {
             System.exit(2);
             return;
         }
-        Application.setUserAgentStylesheet(opt.dark() ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        Preferences node = Preferences.userRoot().node(PREFERENCES_NODE);
+        // screenshots (docs, CI) show the defaults, never what this user chose last time
+        AppPreferences saved = opt.screenshot() == null ? AppPreferences.load(node) : AppPreferences.DEFAULT;
+        boolean dark = opt.dark() || saved.dark();
+        Appearance.theme(dark);
         main = new MainModel(opt.dataDir());
         main.seedProperty().set(opt.seed());
-        MainWindow window = new MainWindow(main, Preferences.userRoot().node(PREFERENCES_NODE));
+        MainWindow window = new MainWindow(main, node);
+        window.darkThemeProperty().set(dark);
         Scene scene = createScene(window);
+        window.uiScaleProperty().set(saved.scale());
         stage.titleProperty().bind(main.document().titleBinding());
         stage.setScene(scene);
         AppIcon.apply(stage);
         window.setBrowser(getHostServices()::showDocument);
-        window.installCloseGuard(stage, Platform::exit);
+        if (opt.screenshot() == null) {
+            WindowPlacement.restore(stage, saved);
+            window.select(saved.view());
+        }
+        window.installCloseGuard(stage, () -> {
+            WindowPlacement.capture(stage, window.darkThemeProperty().get(), window.uiScaleProperty().get(),
+                    window.selectedView()).store(node);
+            Platform.exit();
+        });
         stage.show();
         // the first screen shows a trained model; --dataset asks for fresh ones
         CompletableFuture<Void> loaded = opt.file() != null ? openOrExample(window.fileActions(), main, opt.file())
