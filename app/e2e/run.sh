@@ -6,6 +6,7 @@
 # Env: E2E_STEPS (training iterations before each shot, default 30), E2E_OUT (output folder).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. app/e2e/common.sh
 
 JAR=app/target/dualmcmc-explorer.jar
 OUT=${E2E_OUT:-app/target/e2e}
@@ -19,20 +20,7 @@ for tool in Xvfb convert identify; do
 done
 mkdir -p "$OUT"
 
-# A display number nobody uses.
-disp=""
-for n in $(seq 91 120); do
-  if [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ]; then disp=$n; break; fi
-done
-[ -n "$disp" ] || { echo "e2e: no free X display" >&2; exit 1; }
-Xvfb ":$disp" -screen 0 1600x1000x24 -nolisten tcp >"$OUT/xvfb.log" 2>&1 &
-xvfb_pid=$!
-trap 'kill "$xvfb_pid" 2>/dev/null || true' EXIT
-for _ in $(seq 1 50); do
-  [ -e "/tmp/.X11-unix/X$disp" ] && break
-  sleep 0.1
-done
-export DISPLAY=":$disp"
+start_xvfb "$OUT/xvfb.log"
 
 fail=0
 for view in training xrevision zrevision latent compare gallery; do
@@ -47,29 +35,10 @@ for view in training xrevision zrevision latent compare gallery; do
     fail=1
     continue
   fi
-  if [ ! -s "$png" ]; then
-    echo "e2e: FAIL $view: no screenshot written" >&2
-    fail=1
-    continue
-  fi
-  size=$(identify -format '%w %h' "$png")
-  w=${size% *}
-  h=${size#* }
-  std=$(convert "$png" -colorspace Gray -format '%[fx:standard_deviation]' info:)
-  colours=$(convert "$png" -format '%k' info:)
-  echo "e2e: $view: ${w}x${h}, grey std $std, $colours colours, $(( $(date +%s) - start )) s"
-  if [ "$w" -lt 800 ] || [ "$h" -lt 600 ]; then
-    echo "e2e: FAIL $view: screenshot is only ${w}x${h}" >&2
+  if ! check_png "$png" "e2e: $view"; then
     fail=1
   fi
-  if ! awk -v s="$std" 'BEGIN { exit !(s > 0.05) }'; then
-    echo "e2e: FAIL $view: looks blank (standard deviation $std <= 0.05)" >&2
-    fail=1
-  fi
-  if [ "$colours" -lt 64 ]; then
-    echo "e2e: FAIL $view: only $colours colours (charts and heatmaps give thousands)" >&2
-    fail=1
-  fi
+  echo "e2e: $view took $(( $(date +%s) - start )) s"
 done
 if [ "$fail" -ne 0 ]; then
   exit 1

@@ -1,8 +1,10 @@
 package dualmcmc.app;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import dualmcmc.app.examples.ExamplesGallery;
+import dualmcmc.app.prefs.AppPreferences;
+import dualmcmc.app.prefs.Appearance;
+import dualmcmc.app.prefs.WindowPlacement;
+import dualmcmc.app.shell.FileActions;
 import dualmcmc.app.shell.MainWindow;
 import dualmcmc.engine.data.Datasets;
 import javafx.animation.PauseTransition;
@@ -27,21 +29,23 @@ import java.util.prefs.Preferences;
  * has none). Options: {@code --dataset NAME} (start fresh on that data set instead),
  * {@code --seed N}, {@code --data-dir DIR} (mnist / full Fashion-MNIST), {@code --dark}, and for
  * docs and tests {@code --screenshot FILE --view training|xrevision|zrevision|latent|compare|gallery
- * [--steps K]}: trains K more iterations, lets the view settle, writes a PNG and exits.
+ * [--steps K]}: trains K more iterations, lets the view settle, writes a PNG and exits. A bare
+ * path ending in {@code .dmcx} (how the desktop's file association starts the app) opens that
+ * checkpoint instead of the example.
  */
 public final class ExplorerApp extends Application {
     public static final int WIDTH = 1440;
     public static final int HEIGHT = 900;
     /** t-SNE iterations the latent map runs before a screenshot. */
     static final int LATENT_SHOT_ITERATIONS = 450;
-    /** The app's preferences: recent files, last folder, autosave settings. */
+    /** The app's preferences: recent files, last folder, autosave settings, window, theme, scale, view. */
     public static final String PREFERENCES_NODE = "/dualmcmc/explorer";
     /** The --screenshot view that shows the examples gallery. */
     public static final String VIEW_GALLERY = "gallery";
 
     /** Parsed command line; {@code dataset} is null unless --dataset asked for fresh models. */
     public record Options(String dataset, long seed, Path dataDir, boolean dark, Path screenshot, String view,
-                          long steps) {
+                          long steps, Path file) {
         static Options parse(List<String> args) {
             String dataset = null;
             long seed = MainModel.DEFAULT_SEED;
@@ -50,6 +54,7 @@ public final class ExplorerApp extends Application {
             Path shot = null;
             String view = MainWindow.TAB_TRAINING;
             long steps = 0;
+            Path file = null;
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
                 switch (a) {
@@ -64,7 +69,12 @@ public final class ExplorerApp extends Application {
                         System.out.println(usage());
                         System.exit(0);
                     }
-                    default -> throw new IllegalArgumentException("unknown option " + a + "\n" + usage());
+                    default -> {
+                        file = CheckpointArgument.parse(a);
+                        if (file == null) {
+                            throw new IllegalArgumentException("unknown option " + a + "\n" + usage());
+                        }
+                    }
                 }
             }
             if (!List.of(MainWindow.TAB_TRAINING, MainWindow.TAB_X, MainWindow.TAB_Z, MainWindow.TAB_LATENT,
@@ -78,7 +88,7 @@ public final class ExplorerApp extends Application {
             if (steps < 0) {
                 throw new IllegalArgumentException("--steps must be >= 0");
             }
-            return new Options(dataset, seed, dir, dark, shot, view, steps);
+            return new Options(dataset, seed, dir, dark, shot, view, steps, file);
         }
 
         private static String value(List<String> args, int i, String opt) {
@@ -89,10 +99,11 @@ public final class ExplorerApp extends Application {
         }
 
         static String usage() {
-            return "usage: java -jar dualmcmc-explorer.jar [--dataset NAME] [--seed N] [--data-dir DIR] [--dark]\n"
+            return "usage: java -jar dualmcmc-explorer.jar [--dataset NAME] [--seed N] [--data-dir DIR] [--dark] [FILE.dmcx]\n"
                     + "       [--screenshot FILE.png --view training|xrevision|zrevision|latent|compare|gallery\n"
                     + "        [--steps K]]\n"
-                    + "starts on the bundled ring8 example; --dataset starts fresh models on a data set instead\n"
+                    + "starts on the bundled ring8 example; --dataset starts fresh models on a data set instead,\n"
+                    + "FILE.dmcx opens that checkpoint\n"
                     + "data sets: " + String.join(", ", Datasets.names());
         }
     }
@@ -115,22 +126,47 @@ public final class ExplorerApp extends Application {
             System.exit(2);
             return;
         }
-        Application.setUserAgentStylesheet(opt.dark() ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        Preferences node = Preferences.userRoot().node(PREFERENCES_NODE);
+        // screenshots (docs, CI) show the defaults, never what this user chose last time
+        AppPreferences saved = opt.screenshot() == null ? AppPreferences.load(node) : AppPreferences.DEFAULT;
+        boolean dark = opt.dark() || saved.dark();
+        Appearance.theme(dark);
         main = new MainModel(opt.dataDir());
         main.seedProperty().set(opt.seed());
-        MainWindow window = new MainWindow(main, Preferences.userRoot().node(PREFERENCES_NODE));
+        MainWindow window = new MainWindow(main, node);
+        window.darkThemeProperty().set(dark);
         Scene scene = createScene(window);
+        window.uiScaleProperty().set(saved.scale());
         stage.titleProperty().bind(main.document().titleBinding());
         stage.setScene(scene);
-        window.installCloseGuard(stage, Platform::exit);
+        AppIcon.apply(stage);
+        window.setBrowser(getHostServices()::showDocument);
+        if (opt.screenshot() == null) {
+            WindowPlacement.restore(stage, saved);
+            window.select(saved.view());
+        }
+        window.installCloseGuard(stage, () -> {
+            WindowPlacement.capture(stage, window.darkThemeProperty().get(), window.uiScaleProperty().get(),
+                    window.selectedView()).store(node);
+            Platform.exit();
+        });
         stage.show();
         // the first screen shows a trained model; --dataset asks for fresh ones
-        CompletableFuture<Void> loaded = opt.dataset() != null ? main.load(opt.dataset())
+        CompletableFuture<Void> loaded = opt.file() != null ? openOrExample(window.fileActions(), main, opt.file())
+                : opt.dataset() != null ? main.load(opt.dataset())
                 : main.openExampleOrFresh(MainModel.START_DATASET);
         if (opt.screenshot() != null) {
             screenshot(window, scene, opt, loaded);
         }
+    }
+
+    /**
+     * Opens the file the app was started with; one that is gone or unreadable is named in the alert
+     * bar and the example opens underneath, so the window never starts empty.
+     */
+    static CompletableFuture<Void> openOrExample(FileActions files, MainModel main, Path file) {
+        return files.openFile(file).thenCompose(ok -> ok ? CompletableFuture.<Void>completedFuture(null)
+                : main.openExampleOrFresh(MainModel.START_DATASET));
     }
 
     /** The scene with the app's style sheet and shortcuts; shared with the UI tests. */
@@ -193,8 +229,9 @@ public final class ExplorerApp extends Application {
                 f.getParentFile().mkdirs();
             }
             ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", f);
-            System.out.printf(Locale.ROOT, "screenshot: wrote %s (%dx%d) at iteration %d%n", f, (int) img.getWidth(),
-                    (int) img.getHeight(), main.iterationProperty().get());
+            System.out.printf(Locale.ROOT, "screenshot: wrote %s (%dx%d) at iteration %d of %s (%s)%n", f,
+                    (int) img.getWidth(), (int) img.getHeight(), main.iterationProperty().get(),
+                    main.document().nameBinding().get(), main.datasetNameProperty().get());
             main.dispose();
             Platform.exit();
             System.exit(0);

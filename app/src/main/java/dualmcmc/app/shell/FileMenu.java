@@ -112,7 +112,8 @@ public final class FileMenu {
                 item("Clear recent files", null, "menuClearRecent", null, files.recent()::clear));
     }
 
-    private static MenuItem item(String text, Feather icon, String id, String keys, Runnable action) {
+    /** A menu item as every menu of the app makes them: icon, id for tests, accelerator, action. */
+    public static MenuItem item(String text, Feather icon, String id, String keys, Runnable action) {
         MenuItem m = new MenuItem(text, icon == null ? null : new FontIcon(icon));
         m.setId(id);
         m.setMnemonicParsing(false);

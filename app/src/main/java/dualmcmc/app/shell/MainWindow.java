@@ -1,7 +1,5 @@
 package dualmcmc.app.shell;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import dualmcmc.app.GlyphLayoutGuard;
 import dualmcmc.app.MainModel;
@@ -9,6 +7,10 @@ import dualmcmc.app.compare.CompareView;
 import dualmcmc.app.compare.CompareViewModel;
 import dualmcmc.app.examples.ExamplesGallery;
 import dualmcmc.app.examples.ExamplesViewModel;
+import dualmcmc.app.help.HelpMenu;
+import dualmcmc.app.prefs.AppPreferences;
+import dualmcmc.app.prefs.Appearance;
+import dualmcmc.app.prefs.SettingsDialog;
 import dualmcmc.app.export.ExportActions;
 import dualmcmc.app.io.AutosaveDialog;
 import dualmcmc.app.io.AutosaveSettings;
@@ -25,8 +27,11 @@ import dualmcmc.app.zrevision.ZRevisionViewModel;
 import dualmcmc.engine.config.Presets;
 import dualmcmc.engine.data.Datasets;
 import dualmcmc.engine.train.TrainingSession.State;
-import javafx.application.Application;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -34,6 +39,8 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
@@ -62,6 +69,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.prefs.Preferences;
 
@@ -103,6 +111,10 @@ public final class MainWindow extends BorderPane {
     private final ExamplesViewModel examplesVm;
     private ExamplesGallery gallery;
     private boolean updating;
+    /** Opens web addresses: the app sets HostServices; until then the address goes to the status bar. */
+    private Consumer<String> browser = url -> { };
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty();
+    private final DoubleProperty uiScale = new SimpleDoubleProperty(AppPreferences.DEFAULT.scale());
 
     /**
      * @param prefs where recent files, folders and autosave settings are kept (the app's node;
@@ -152,6 +164,17 @@ public final class MainWindow extends BorderPane {
                 MainWindow.this.select(view);
             }
         });
+
+        darkTheme.addListener((o, a, b) -> Appearance.theme(b));
+        uiScale.addListener((o, a, b) -> applyScale());
+        sceneProperty().addListener((o, a, b) -> applyScale());
+        menu.bar().getMenus().stream().filter(m -> "viewMenu".equals(m.getId())).findFirst().orElseThrow()
+                .getItems().addAll(new SeparatorMenuItem(), FileMenu.item("Settings\u2026", Feather.SETTINGS,
+                        "menuSettings", "Shortcut+Comma", this::showSettings));
+        menu.bar().getMenus().add(HelpMenu.create(owner, menu.bar(), url -> {
+            main.messageProperty().set("Opening " + url + " in the web browser");
+            browser.accept(url);
+        }));
 
         Tab t1 = tab("Training", Feather.ACTIVITY, trainingView, TAB_TRAINING,
                 "Live losses L_E, L_G, L_I, mean energies and the current samples (Ctrl+1)");
@@ -297,8 +320,7 @@ public final class MainWindow extends BorderPane {
         dark.setId("themeToggle");
         dark.getStyleClass().add(Styles.BUTTON_ICON);
         dark.setTooltip(new Tooltip("Switch between the Primer Light and Primer Dark themes"));
-        dark.setOnAction(e -> Application.setUserAgentStylesheet(dark.isSelected()
-                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
+        dark.selectedProperty().bindBidirectional(darkTheme);
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
@@ -574,6 +596,59 @@ public final class MainWindow extends BorderPane {
             e.consume();
             files.quit();
         });
+    }
+
+    private void applyScale() {
+        if (getScene() != null) {
+            Appearance.scale(getScene(), uiScale.get());
+        }
+    }
+
+    /** View > Settings (non-modal wait: the choice is applied when the dialog closes). */
+    public Dialog<SettingsDialog.Choice> showSettings() {
+        Dialog<SettingsDialog.Choice> d = SettingsDialog.create(getScene() == null ? null : getScene().getWindow(),
+                new SettingsDialog.Choice(darkTheme.get(), uiScale.get(), main.autosaveProperty().get(), false));
+        d.setOnHidden(e -> {
+            if (d.getResult() != null) {
+                applySettings(d.getResult());
+            }
+        });
+        d.show();
+        return d;
+    }
+
+    /** Applies and stores a Settings choice; Reset to defaults also forgets the window's place and size. */
+    public void applySettings(SettingsDialog.Choice c) {
+        if (c.reset()) {
+            AppPreferences.reset(prefs);
+            if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
+                stage.setMaximized(false);
+                stage.setWidth(AppPreferences.DEFAULT.width());
+                stage.setHeight(AppPreferences.DEFAULT.height());
+                stage.centerOnScreen();
+            }
+        }
+        darkTheme.set(c.dark());
+        uiScale.set(c.scale());
+        main.autosaveProperty().set(c.autosave());
+        c.autosave().store(prefs);
+        AppPreferences.load(prefs).withLook(c.dark(), c.scale()).store(prefs);
+        main.messageProperty().set(c.reset() ? "Settings reset to their defaults" : "Settings saved");
+    }
+
+    /** The Primer Dark theme (the toolbar's moon button, Settings). */
+    public BooleanProperty darkThemeProperty() {
+        return darkTheme;
+    }
+
+    /** UI scale, 1 = the app's 13 px text. */
+    public DoubleProperty uiScaleProperty() {
+        return uiScale;
+    }
+
+    /** Where Help's web links go (HostServices::showDocument in the app). */
+    public void setBrowser(Consumer<String> browser) {
+        this.browser = browser;
     }
 
     public FileActions fileActions() {
