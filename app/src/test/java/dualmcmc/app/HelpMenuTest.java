@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Help's dialogs open with their content, and its links go to the paper and the authors' code. */
@@ -98,6 +99,22 @@ class HelpMenuTest {
         assertEquals(keys.size(), rows);
     }
 
+    /** Every piece of text under {@code n}, in order. */
+    private static String textOf(javafx.scene.Node n) {
+        if (n instanceof javafx.scene.text.Text t) {
+            return t.getText();
+        }
+        if (n instanceof javafx.scene.control.Labeled l) {
+            return l.getText() + "\n";
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            StringBuilder sb = new StringBuilder();
+            p.getChildrenUnmodifiable().forEach(c -> sb.append(textOf(c)));
+            return sb.toString();
+        }
+        return "";
+    }
+
     @Test
     void theMethodDocumentIsBundledAndTheLinksGoToThePaperAndCode(FxRobot robot) {
         MenuItem method = item(robot, "menuMethod");
@@ -109,6 +126,15 @@ class HelpMenuTest {
         String first = FxTestSupport.fx(() -> ((Label) ((javafx.scene.layout.VBox) robot.lookup("#methodText")
                 .query()).getChildren().get(0)).getText());
         assertEquals("The method this program implements", first);
+        // laid out, not shown as Markdown source: tables are grids, links are links, no ** or | left
+        List<javafx.scene.Node> blocks = FxTestSupport.fx(() -> List.copyOf(((javafx.scene.layout.VBox) robot
+                .lookup("#methodText").query()).getChildren()));
+        assertTrue(blocks.stream().filter(b -> b instanceof javafx.scene.layout.GridPane).count() >= 2, "tables");
+        String all = FxTestSupport.fx(() -> robot.lookup("#methodText").queryAll().stream().findFirst()
+                .map(HelpMenuTest::textOf).orElse(""));
+        assertTrue(all.contains("Dual-MCMC teaching adds two helpers. A generator g(z)"), all);
+        assertFalse(all.contains("**") || all.contains("| ---") || all.contains("]("), all);
+        assertTrue(FxTestSupport.fx(() -> robot.lookup("#methodText .hyperlink").queryAll().size()) >= 2, "links");
         FxTestSupport.fx(() -> {
             item(robot, "menuPaper").fire();
             item(robot, "menuAuthorsCode").fire();

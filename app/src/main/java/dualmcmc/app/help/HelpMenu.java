@@ -30,7 +30,7 @@ public final class HelpMenu {
                 FileMenu.item("Keyboard shortcuts", Feather.COMMAND, "menuShortcuts", "F1",
                         () -> ShortcutsDialog.create(owner.get(), bar).show()),
                 FileMenu.item("Method document", Feather.BOOK_OPEN, "menuMethod", null,
-                        () -> MethodDialog.create(owner.get()).show()),
+                        () -> MethodDialog.create(owner.get(), browser).show()),
                 new SeparatorMenuItem(),
                 FileMenu.item("Open the paper (arXiv)", Feather.EXTERNAL_LINK, "menuPaper", null, () -> browser.accept(PAPER)),
                 FileMenu.item("The authors' code (GitHub)", Feather.GITHUB, "menuAuthorsCode", null,
