@@ -2,6 +2,7 @@ package dualmcmc.app;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dualmcmc.app.diagnostics.Soak;
 import dualmcmc.app.examples.ExamplesGallery;
 import dualmcmc.app.shell.MainWindow;
 import dualmcmc.engine.data.Datasets;
@@ -27,7 +28,10 @@ import java.util.prefs.Preferences;
  * has none). Options: {@code --dataset NAME} (start fresh on that data set instead),
  * {@code --seed N}, {@code --data-dir DIR} (mnist / full Fashion-MNIST), {@code --dark}, and for
  * docs and tests {@code --screenshot FILE --view training|xrevision|zrevision|latent|compare|gallery
- * [--steps K]}: trains K more iterations, lets the view settle, writes a PNG and exits.
+ * [--steps K]}: trains K more iterations, lets the view settle, writes a PNG and exits;
+ * {@code --soak MINUTES [--soak-seed N]} runs a scripted user for that long and exits, and
+ * {@code --soak-log FILE} writes memory, FX-thread stalls and exceptions every minute (see
+ * {@link Soak}).
  */
 public final class ExplorerApp extends Application {
     public static final int WIDTH = 1440;
@@ -41,7 +45,7 @@ public final class ExplorerApp extends Application {
 
     /** Parsed command line; {@code dataset} is null unless --dataset asked for fresh models. */
     public record Options(String dataset, long seed, Path dataDir, boolean dark, Path screenshot, String view,
-                          long steps) {
+                          long steps, double soakMinutes, Path soakLog, long soakSeed) {
         static Options parse(List<String> args) {
             String dataset = null;
             long seed = MainModel.DEFAULT_SEED;
@@ -50,6 +54,9 @@ public final class ExplorerApp extends Application {
             Path shot = null;
             String view = MainWindow.TAB_TRAINING;
             long steps = 0;
+            double soakMinutes = 0;
+            Path soakLog = null;
+            long soakSeed = 1;
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
                 switch (a) {
@@ -60,6 +67,9 @@ public final class ExplorerApp extends Application {
                     case "--screenshot" -> shot = Path.of(value(args, ++i, a));
                     case "--view" -> view = value(args, ++i, a);
                     case "--steps" -> steps = Long.parseLong(value(args, ++i, a));
+                    case "--soak" -> soakMinutes = Double.parseDouble(value(args, ++i, a));
+                    case "--soak-log" -> soakLog = Path.of(value(args, ++i, a));
+                    case "--soak-seed" -> soakSeed = Long.parseLong(value(args, ++i, a));
                     case "--help", "-h" -> {
                         System.out.println(usage());
                         System.exit(0);
@@ -78,7 +88,10 @@ public final class ExplorerApp extends Application {
             if (steps < 0) {
                 throw new IllegalArgumentException("--steps must be >= 0");
             }
-            return new Options(dataset, seed, dir, dark, shot, view, steps);
+            if (soakMinutes < 0) {
+                throw new IllegalArgumentException("--soak must be >= 0 minutes");
+            }
+            return new Options(dataset, seed, dir, dark, shot, view, steps, soakMinutes, soakLog, soakSeed);
         }
 
         private static String value(List<String> args, int i, String opt) {
@@ -92,12 +105,14 @@ public final class ExplorerApp extends Application {
             return "usage: java -jar dualmcmc-explorer.jar [--dataset NAME] [--seed N] [--data-dir DIR] [--dark]\n"
                     + "       [--screenshot FILE.png --view training|xrevision|zrevision|latent|compare|gallery\n"
                     + "        [--steps K]]\n"
+                    + "       [--soak MINUTES [--soak-seed N]] [--soak-log FILE.jsonl]\n"
                     + "starts on the bundled ring8 example; --dataset starts fresh models on a data set instead\n"
                     + "data sets: " + String.join(", ", Datasets.names());
         }
     }
 
     private MainModel main;
+    private Soak soak;
 
     public static void main(String[] args) {
         launch(ExplorerApp.class, args);
@@ -130,6 +145,9 @@ public final class ExplorerApp extends Application {
                 : main.openExampleOrFresh(MainModel.START_DATASET);
         if (opt.screenshot() != null) {
             screenshot(window, scene, opt, loaded);
+        }
+        if (opt.soakLog() != null || opt.soakMinutes() > 0) {
+            soak = Soak.start(window, main, loaded, opt.soakLog(), opt.soakMinutes(), opt.soakSeed());
         }
     }
 
@@ -206,6 +224,9 @@ public final class ExplorerApp extends Application {
 
     @Override
     public void stop() {
+        if (soak != null) {
+            soak.finish();
+        }
         if (main != null) {
             main.dispose();
         }
