@@ -19,20 +19,8 @@ for tool in Xvfb convert identify; do
 done
 mkdir -p "$OUT"
 
-# A display number nobody uses.
-disp=""
-for n in $(seq 91 120); do
-  if [ ! -e "/tmp/.X11-unix/X$n" ] && [ ! -e "/tmp/.X$n-lock" ]; then disp=$n; break; fi
-done
-[ -n "$disp" ] || { echo "e2e: no free X display" >&2; exit 1; }
-Xvfb ":$disp" -screen 0 1600x1000x24 -nolisten tcp >"$OUT/xvfb.log" 2>&1 &
-xvfb_pid=$!
-trap 'kill "$xvfb_pid" 2>/dev/null || true' EXIT
-for _ in $(seq 1 50); do
-  [ -e "/tmp/.X11-unix/X$disp" ] && break
-  sleep 0.1
-done
-export DISPLAY=":$disp"
+. app/e2e/xvfb.sh
+start_xvfb "$OUT/xvfb.log" || { echo "e2e: cannot start Xvfb" >&2; exit 1; }
 
 fail=0
 for view in training xrevision zrevision latent compare gallery; do
