@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 
 import static dualmcmc.app.FxTestSupport.await;
 import static dualmcmc.app.FxTestSupport.click;
@@ -160,6 +162,27 @@ class ModelFilesTest {
         assertEquals(pick.dataset(), fx(() -> main.datasetNameProperty().get()));
         assertNull(fx(() -> main.document().file()), "an example is untitled: Save asks where");
         assertTrue(fx(() -> main.document().titleBinding().get()).contains("from example " + pick.id()));
+    }
+
+    @Test
+    void aCardOverUnsavedModelsAsksOnceAndOpensOnce(FxRobot robot) {
+        List<Examples.Example> bundled = Examples.list();
+        Assumptions.assumeFalse(bundled.isEmpty(), "this build bundles no examples");
+        waitLoaded(main, "ring8");
+        trainTo(2);
+        int gen = fx(() -> main.generationProperty().get());
+        robot.interact(() -> window.showExamples());
+        waitUntil("cards", () -> window.examplesViewModel().cards().size() == bundled.size());
+        Examples.Example pick = bundled.stream().filter(e -> !e.id().equals("ring8")).findFirst().orElseThrow();
+        click(robot, "#open-" + pick.id());
+        waitUntil("the unsaved-changes question", () -> robot.lookup("#unsavedDiscard").tryQuery().isPresent());
+        click(robot, "#unsavedDiscard");
+        waitUntil(pick.id() + " opened", () -> pick.id().equals(main.document().exampleProperty().get())
+                && main.busyProperty().get() == 0);
+        // the soak saw the question twice and the example opened twice (gallery's result set, then closed)
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        assertTrue(robot.lookup("#unsavedDiscard").tryQuery().isEmpty(), "asked a second time");
+        assertEquals(gen + 1, (int) fx(() -> main.generationProperty().get()), "the example is opened once");
     }
 
     @Test

@@ -45,6 +45,12 @@ public final class ExamplesGallery {
     private final FlowPane cards = new FlowPane(14, 14);
     private final ScrollPane scroll = new ScrollPane(cards);
     private final StackPane body = new StackPane();
+    /**
+     * The card chosen, taken (and cleared) once the gallery has hidden. Not the dialog's result:
+     * setting that closes the dialog at once, so choose() closed it a second time, and the open
+     * (with its unsaved-changes question) ran twice.
+     */
+    private String chosen;
 
     /**
      * @param open   called with the chosen example's id after the gallery closed
@@ -79,7 +85,8 @@ public final class ExamplesGallery {
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.setResultConverter(b -> null);
         dialog.setOnHidden(e -> {
-            String id = dialog.getResult();
+            String id = chosen;
+            chosen = null;
             if (id != null) {
                 open.accept(id);
             }
@@ -100,7 +107,7 @@ public final class ExamplesGallery {
         if (dialog.isShowing()) {
             return;
         }
-        dialog.setResult(null);
+        chosen = null;
         dialog.show();
     }
 
@@ -193,7 +200,7 @@ public final class ExamplesGallery {
     }
 
     private void choose(String id) {
-        dialog.setResult(id);
+        chosen = id;
         dialog.close();
     }
 
