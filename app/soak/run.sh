@@ -5,6 +5,7 @@
 # (--soak-log), and summary.py prints the figures at the end.
 # Exits non-zero when the app failed or an exception occurred (uncaught, or one printed in its log).
 # Needs: xvfb, libgtk-3-0, python3 (apt-get install xvfb libgtk-3-0 python3).
+# oneDNN's environment passes through: ONEDNN_MAX_CPU_ISA=AVX2 keeps its kernels off AVX-512.
 # Env: SOAK_OUT (output folder, default /tmp/dualmcmc-soak), SOAK_SEED (driver's seed, default 1),
 #      SOAK_WARMUP (minute the memory is compared from, default 3), SOAK_XMX (heap, default 2g).
 set -euo pipefail
@@ -24,16 +25,19 @@ if [ ! -f "$JAR" ] || [ -n "$(find engine/src app/src engine/pom.xml app/pom.xml
   mvn -B -q -pl app -am package -DskipTests
 fi
 mkdir -p "$OUT"
-rm -f "$OUT/soak.jsonl" "$OUT/app.log"
+rm -rf "$OUT/soak.jsonl" "$OUT/app.log" "$OUT/app"
+# the soak runs a copy: a rebuild meanwhile would replace the jars under the running JVM
+mkdir -p "$OUT/app"
+cp -r "$JAR" app/target/lib "$OUT/app/"
 
 . app/e2e/xvfb.sh
 start_xvfb "$OUT/xvfb.log" || { echo "soak: cannot start Xvfb" >&2; exit 1; }
 
-echo "soak: $MINUTES minutes, seed $SEED, display $DISPLAY; log $OUT/soak.jsonl, app output $OUT/app.log"
+echo "soak: $MINUTES minutes, seed $SEED, display $DISPLAY, ONEDNN_MAX_CPU_ISA=${ONEDNN_MAX_CPU_ISA:-unset}; log $OUT/soak.jsonl, app output $OUT/app.log"
 rc=0
 # the app ends itself after MINUTES; the margin covers start-up and a slow last example
 timeout "$(python3 -c "print(int($MINUTES * 60 + 300))")" \
-  java -Xmx"${SOAK_XMX:-2g}" -jar "$JAR" --soak "$MINUTES" --soak-seed "$SEED" --soak-log "$OUT/soak.jsonl" \
+  java -Xmx"${SOAK_XMX:-2g}" -jar "$OUT/app/$(basename "$JAR")" --soak "$MINUTES" --soak-seed "$SEED" --soak-log "$OUT/soak.jsonl" \
   >"$OUT/app.log" 2>&1 || rc=$?
 echo "soak: the app exited with status $rc"
 summary=0
