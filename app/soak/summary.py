@@ -29,10 +29,11 @@ def main():
         return 1
     stall = next(k for k in lines[0]["fx"] if k.startswith("over_"))
     print(f"{'minute':>6} {'rss MB':>7} {'native MB':>9} {'heap MB':>7} {'after GC':>8} {'max gap ms':>10} "
-          f"{'>' + stall[5:-2] + 'ms':>7} {'load 1m':>7} {'iteration':>9}  dataset, view")
+          f"{'>' + stall[5:-2] + 'ms':>7} {'FX cpu s':>8} {'load 1m':>7} {'iteration':>9}  dataset, view")
     for l in lines:
         print(f"{l['minute']:6.1f} {l['rss_mb']:7d} {l.get('offheap_rss_mb', -1):9d} {l['heap_used_mb']:7d} "
               f"{l['heap_after_gc_mb']:8d} {l['fx']['max_gap_ms']:10d} {l['fx'][stall]:7d} "
+              f"{l.get('cpu_ms', {}).get('fx', 0) / 1000:8.1f} "
               f"{(l['load'] or [0])[0]:7.2f} {l.get('iteration', 0):9d}  {l.get('dataset', '')}, {l.get('view', '')}")
     last = lines[-1]
     warm = next((l for l in lines if l["minute"] >= a.warmup), lines[0])
@@ -58,6 +59,11 @@ def main():
         for k, v in l["fx"]["histogram_ms"].items():
             hist[k] = hist.get(k, 0) + v
     print("soak: gap histogram (ms): " + ", ".join(f"{k}: {v}" for k, v in hist.items()))
+    cpu = [l["cpu_ms"] for l in lines[1:] if "cpu_ms" in l]
+    if cpu:
+        per_min = lambda k: sum(c.get(k, 0) for c in cpu) / max(1e-9, last["minute"] - lines[0]["minute"]) / 1000
+        print(f"soak: CPU seconds per minute: FX thread {per_min('fx'):.1f}, renderer {per_min('renderer'):.1f}, "
+              f"whole app {per_min('process'):.1f} (of 60 per core)")
     loads = [l["load"][0] for l in lines if l["load"]]
     if loads:
         print(f"soak: load average (1 min) from {min(loads):.2f} to {max(loads):.2f}, mean {sum(loads) / len(loads):.2f}"

@@ -6,6 +6,8 @@ import dualmcmc.engine.io.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +34,15 @@ import java.util.function.Supplier;
  */
 public final class SoakLog implements AutoCloseable {
     private static final long MB = 1 << 20;
+    private static final Map<String, String> WATCHED = Map.of("JavaFX Application Thread", "fx",
+            "QuantumRenderer-0", "renderer");
     private final Path file;
     private final FxStallMonitor monitor;
     private final UncaughtExceptions exceptions;
     private final Supplier<Map<String, Object>> extra;
     private final long started = System.nanoTime();
+    /** CPU ns of the watched threads at the last line, by name. */
+    private final Map<String, Long> cpuBefore = new HashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "soak-log");
         t.setDaemon(true);
@@ -82,6 +89,7 @@ public final class SoakLog implements AutoCloseable {
         line.put("minute", Math.round(t / 60 * 100) / 100.0);
         line.putAll(memory());
         line.put("load", loadAverage());
+        line.put("cpu_ms", cpuSinceLastLine());
         FxStallMonitor.Window w = monitor.drain();
         FxStallMonitor.Totals all = monitor.totals();
         Map<String, Object> fx = new LinkedHashMap<>();
@@ -138,6 +146,28 @@ public final class SoakLog implements AutoCloseable {
             m.put("offheap_rss_mb", (rss - heapPages.getAsLong()) / MB);
         }
         return m;
+    }
+
+    /**
+     * CPU time (ms) since the last line of the FX thread, the renderer and the whole process:
+     * unlike the gaps, hardly moved by other processes, so a change to the app can be judged
+     * on a busy machine by what it costs the FX thread.
+     */
+    private Map<String, Long> cpuSinceLastLine() {
+        Map<String, Long> now = new LinkedHashMap<>();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null && WATCHED.containsKey(t.getThreadName())) {
+                now.put(WATCHED.get(t.getThreadName()), threads.getThreadCpuTime(t.getThreadId()));
+            }
+        }
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            now.put("process", os.getProcessCpuTime());
+        }
+        Map<String, Long> delta = new LinkedHashMap<>();
+        now.forEach((k, v) -> delta.put(k, (v - cpuBefore.getOrDefault(k, 0L)) / 1_000_000));
+        cpuBefore.putAll(now);
+        return delta;
     }
 
     /** VmRSS from /proc/self/status, or -1 off Linux. */
