@@ -7,7 +7,9 @@
 # Needs: xvfb, libgtk-3-0, python3 (apt-get install xvfb libgtk-3-0 python3).
 # oneDNN's environment passes through: ONEDNN_MAX_CPU_ISA=AVX2 keeps its kernels off AVX-512.
 # Env: SOAK_OUT (output folder, default /tmp/dualmcmc-soak), SOAK_SEED (driver's seed, default 1),
-#      SOAK_WARMUP (minute the memory is compared from, default 3), SOAK_XMX (heap, default 2g).
+#      SOAK_WARMUP (minute the memory is compared from, default 3), SOAK_XMX (heap, default 2g),
+#      SOAK_JAR (run that build, with its lib/ beside it, instead of building this tree: to compare
+#      two builds side by side under the same load).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -19,8 +21,10 @@ for tool in Xvfb python3; do
   command -v "$tool" >/dev/null || { echo "soak: $tool is not installed (apt-get install xvfb libgtk-3-0 python3)" >&2; exit 1; }
 done
 
+if [ -n "${SOAK_JAR:-}" ]; then
+  JAR=$SOAK_JAR
 # build when the jar is missing or older than any source (the reactor builds the engine too)
-if [ ! -f "$JAR" ] || [ -n "$(find engine/src app/src engine/pom.xml app/pom.xml pom.xml -newer "$JAR" -type f -print -quit)" ]; then
+elif [ ! -f "$JAR" ] || [ -n "$(find engine/src app/src engine/pom.xml app/pom.xml pom.xml -newer "$JAR" -type f -print -quit)" ]; then
   echo "soak: building the app"
   mvn -B -q -pl app -am package -DskipTests
 fi
@@ -28,7 +32,7 @@ mkdir -p "$OUT"
 rm -rf "$OUT/soak.jsonl" "$OUT/app.log" "$OUT/app"
 # the soak runs a copy: a rebuild meanwhile would replace the jars under the running JVM
 mkdir -p "$OUT/app"
-cp -r "$JAR" app/target/lib "$OUT/app/"
+cp -r "$JAR" "$(dirname "$JAR")/lib" "$OUT/app/"
 
 . app/e2e/xvfb.sh
 start_xvfb "$OUT/xvfb.log" || { echo "soak: cannot start Xvfb" >&2; exit 1; }
