@@ -24,14 +24,16 @@ def main():
     a = ap.parse_args()
     with open(a.log) as f:
         lines = [json.loads(l) for l in f if l.strip()]
+    after_gc = next((l for l in lines if l.get("after_gc")), None)
+    lines = [l for l in lines if not l.get("after_gc")]
     if not lines:
         print("soak: FAIL: the soak log is empty")
         return 1
     stall = next(k for k in lines[0]["fx"] if k.startswith("over_"))
-    print(f"{'minute':>6} {'rss MB':>7} {'native MB':>9} {'heap MB':>7} {'after GC':>8} {'max gap ms':>10} "
+    print(f"{'minute':>6} {'rss MB':>7} {'native MB':>9} {'javacpp':>7} {'heap MB':>7} {'after GC':>8} {'max gap ms':>10} "
           f"{'>' + stall[5:-2] + 'ms':>7} {'FX cpu s':>8} {'load 1m':>7} {'iteration':>9}  dataset, view")
     for l in lines:
-        print(f"{l['minute']:6.1f} {l['rss_mb']:7d} {l.get('offheap_rss_mb', -1):9d} {l['heap_used_mb']:7d} "
+        print(f"{l['minute']:6.1f} {l['rss_mb']:7d} {l.get('offheap_rss_mb', -1):9d} {l.get('javacpp_mb', -1):7d} {l['heap_used_mb']:7d} "
               f"{l['heap_after_gc_mb']:8d} {l['fx']['max_gap_ms']:10d} {l['fx'][stall]:7d} "
               f"{l.get('cpu_ms', {}).get('fx', 0) / 1000:8.1f} "
               f"{(l['load'] or [0])[0]:7.2f} {l.get('iteration', 0):9d}  {l.get('dataset', '')}, {l.get('view', '')}")
@@ -47,6 +49,10 @@ def main():
     print(f"soak: resident memory at start {lines[0]['rss_mb']} MB; {change('rss_mb')}")
     print(f"soak: native memory (resident less heap pages): {change('offheap_rss_mb')}")
     print(f"soak: heap in use after GC: {change('heap_after_gc_mb')}")
+    if after_gc:
+        print(f"soak: after two full collections at the end: resident {after_gc['rss_mb']} MB, native "
+              f"{after_gc.get('offheap_rss_mb')} MB, JavaCPP {after_gc.get('javacpp_mb')} MB (before: {last['rss_mb']}, "
+              f"{last.get('offheap_rss_mb')}, {last.get('javacpp_mb')} MB)")
     longest = max(lines, key=lambda l: l["fx"]["max_gap_ms"])
     total = last["fx_total"]
     print(f"soak: FX thread: {total['beats']} heartbeats, longest gap {total['max_gap_ms']} ms "

@@ -2,6 +2,7 @@ package dualmcmc.app.diagnostics;
 
 import dualmcmc.engine.cli.HeapPages;
 import dualmcmc.engine.io.Json;
+import org.bytedeco.javacpp.Pointer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,10 +72,24 @@ public final class SoakLog implements AutoCloseable {
         return this;
     }
 
-    /** The last line (marked "final"), written at once; the periodic lines stop. */
+    /**
+     * The last line (marked "final"), written at once; the periodic lines stop. Then one more
+     * after two full collections (marked "after_gc"): ND4J's native buffers are freed only when
+     * the collector finds their small Java owners dead, so native memory that falls here was
+     * garbage waiting for a collection, and what stays is held.
+     */
     public void finish() {
         timer.shutdownNow();
         write(true);
+        for (int i = 0; i < 2; i++) {
+            System.gc();
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        write(true, "after_gc");
     }
 
     @Override
@@ -82,7 +97,11 @@ public final class SoakLog implements AutoCloseable {
         timer.shutdownNow();
     }
 
-    private synchronized void write(boolean last) {
+    private void write(boolean last) {
+        write(last, null);
+    }
+
+    private synchronized void write(boolean last, String mark) {
         Map<String, Object> line = new LinkedHashMap<>();
         double t = (System.nanoTime() - started) / 1e9;
         line.put("t_s", Math.round(t * 10) / 10.0);
@@ -115,6 +134,9 @@ public final class SoakLog implements AutoCloseable {
         if (last) {
             line.put("final", true);
         }
+        if (mark != null) {
+            line.put(mark, true);
+        }
         try {
             Files.writeString(file, Json.write(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         } catch (IOException e) {
@@ -141,6 +163,8 @@ public final class SoakLog implements AutoCloseable {
         }
         m.put("heap_after_gc_mb", afterGc / MB);
         m.put("heap_committed_mb", heap.getCommitted() / MB);
+        // what JavaCPP (ND4J's buffers, oneDNN's) holds and has not yet deallocated
+        m.put("javacpp_mb", Pointer.totalBytes() / MB);
         OptionalLong heapPages = HeapPages.resident();
         if (rss > 0 && heapPages.isPresent()) {
             m.put("offheap_rss_mb", (rss - heapPages.getAsLong()) / MB);
