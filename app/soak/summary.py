@@ -4,9 +4,9 @@
 Memory: resident memory (VmRSS) and native memory (resident less the heap's pages) per minute,
 at the warm-up minute against the end with the change in %. FX thread: the longest gap between
 two heartbeats, what the driver was doing then and the FX stack sampled during it, and how many
-gaps exceeded 100 ms. Exceptions: uncaught ones (the app's own count) plus exception traces printed
-in its output. Exits 1 when there was an exception or the log has no final line (the app did not
-finish), else 0.
+gaps exceeded 100 ms. Exceptions: uncaught ones (the app's own count), exception traces printed
+in its output, and alerts the app showed that name one (a failure it caught and showed). Exits 1
+when there was an exception or the log has no final line (the app did not finish), else 0.
 """
 import argparse
 import json
@@ -77,7 +77,12 @@ def main():
     counters = {k: last[k] for k in ("ticks", "views", "steps", "plays", "ends", "examples_opened",
                                      "prompts_answered", "trainings_started", "alerts") if k in last}
     print("soak: driver: " + ", ".join(f"{k} {v}" for k, v in counters.items())
-          + f"; iteration {last.get('iteration')}; last alert: {last.get('last_alert')}")
+          + f"; iteration {last.get('iteration')}")
+    alerts = last.get("alert_first", [last["last_alert"]] if last.get("last_alert") else [])
+    failures = [a for a in alerts if "Exception" in a or "Error" in a]
+    print(f"soak: alerts shown: {last.get('alerts', 0)}, {len(failures)} of them exceptions caught and shown")
+    for al in alerts:
+        print(f"soak:     {al}")
     with open(a.console, errors="replace") as f:
         traces = [l.rstrip() for l in f if TRACE.match(l)]
     uncaught = last["exceptions"]
@@ -88,7 +93,7 @@ def main():
     if not last.get("final"):
         print("soak: FAIL: the log has no final line (the app did not finish its soak)")
         failed = True
-    if uncaught or traces:
+    if uncaught or traces or failures:
         print("soak: FAIL: exceptions occurred")
         failed = True
     if not failed:

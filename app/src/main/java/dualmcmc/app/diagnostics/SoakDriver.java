@@ -66,7 +66,8 @@ public final class SoakDriver {
     private volatile long iteration;
     private volatile String dataset = "";
     private volatile String view = "";
-    private volatile String lastAlert;
+    /** The first alerts the app showed (a failure caught and shown is still a failure). */
+    private final List<String> alerts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param note     told what the driver is about to do (the stall monitor names it with a gap)
@@ -85,7 +86,9 @@ public final class SoakDriver {
         main.alertProperty().addListener((o, a, b) -> {
             if (b != null) {
                 counts.get("alerts").incrementAndGet();
-                lastAlert = b;
+                if (alerts.size() < 10) {
+                    alerts.add("iteration " + iteration + ", " + dataset + ": " + b);
+                }
             }
         });
     }
@@ -112,7 +115,7 @@ public final class SoakDriver {
         m.put("iteration", iteration);
         m.put("dataset", dataset);
         m.put("view", view);
-        m.put("last_alert", lastAlert);
+        m.put("alert_first", List.copyOf(alerts));
         return m;
     }
 
