@@ -121,6 +121,7 @@ public final class ExplorerApp extends Application {
     @Override
     public void start(Stage stage) {
         GlyphLayoutGuard.install();
+        NativeHeapTrimmer.start();
         Options opt;
         try {
             opt = Options.parse(getParameters().getRaw());
