@@ -1,4 +1,5 @@
-# Sourced by the end-to-end scripts (app/e2e/run.sh, packaging/check-deb.sh).
+# Sourced by the scripts that run the app under Xvfb (app/e2e/run.sh, app/soak/run.sh,
+# packaging/check-deb.sh).
 
 # start_xvfb LOG: starts Xvfb on a display nobody uses, exports DISPLAY, sets xvfb_pid and
 # stops it when the script exits.

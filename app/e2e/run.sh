@@ -20,7 +20,7 @@ for tool in Xvfb convert identify; do
 done
 mkdir -p "$OUT"
 
-start_xvfb "$OUT/xvfb.log"
+start_xvfb "$OUT/xvfb.log" || { echo "e2e: cannot start Xvfb" >&2; exit 1; }
 
 fail=0
 for view in training xrevision zrevision latent compare gallery; do

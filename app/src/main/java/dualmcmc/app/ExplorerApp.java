@@ -1,5 +1,6 @@
 package dualmcmc.app;
 
+import dualmcmc.app.diagnostics.Soak;
 import dualmcmc.app.examples.ExamplesGallery;
 import dualmcmc.app.prefs.AppPreferences;
 import dualmcmc.app.prefs.Appearance;
@@ -29,9 +30,11 @@ import java.util.prefs.Preferences;
  * has none). Options: {@code --dataset NAME} (start fresh on that data set instead),
  * {@code --seed N}, {@code --data-dir DIR} (mnist / full Fashion-MNIST), {@code --dark}, and for
  * docs and tests {@code --screenshot FILE --view training|xrevision|zrevision|latent|compare|gallery
- * [--steps K]}: trains K more iterations, lets the view settle, writes a PNG and exits. A bare
- * path ending in {@code .dmcx} (how the desktop's file association starts the app) opens that
- * checkpoint instead of the example.
+ * [--steps K]}: trains K more iterations, lets the view settle, writes a PNG and exits;
+ * {@code --soak MINUTES [--soak-seed N]} runs a scripted user for that long and exits, and
+ * {@code --soak-log FILE} writes memory, FX-thread stalls and exceptions every minute (see
+ * {@link Soak}). A bare path ending in {@code .dmcx} (how the desktop's file association starts
+ * the app) opens that checkpoint instead of the example.
  */
 public final class ExplorerApp extends Application {
     public static final int WIDTH = 1440;
@@ -45,7 +48,7 @@ public final class ExplorerApp extends Application {
 
     /** Parsed command line; {@code dataset} is null unless --dataset asked for fresh models. */
     public record Options(String dataset, long seed, Path dataDir, boolean dark, Path screenshot, String view,
-                          long steps, Path file) {
+                          long steps, Path file, double soakMinutes, Path soakLog, long soakSeed) {
         static Options parse(List<String> args) {
             String dataset = null;
             long seed = MainModel.DEFAULT_SEED;
@@ -55,6 +58,9 @@ public final class ExplorerApp extends Application {
             String view = MainWindow.TAB_TRAINING;
             long steps = 0;
             Path file = null;
+            double soakMinutes = 0;
+            Path soakLog = null;
+            long soakSeed = 1;
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
                 switch (a) {
@@ -65,6 +71,9 @@ public final class ExplorerApp extends Application {
                     case "--screenshot" -> shot = Path.of(value(args, ++i, a));
                     case "--view" -> view = value(args, ++i, a);
                     case "--steps" -> steps = Long.parseLong(value(args, ++i, a));
+                    case "--soak" -> soakMinutes = Double.parseDouble(value(args, ++i, a));
+                    case "--soak-log" -> soakLog = Path.of(value(args, ++i, a));
+                    case "--soak-seed" -> soakSeed = Long.parseLong(value(args, ++i, a));
                     case "--help", "-h" -> {
                         System.out.println(usage());
                         System.exit(0);
@@ -88,7 +97,10 @@ public final class ExplorerApp extends Application {
             if (steps < 0) {
                 throw new IllegalArgumentException("--steps must be >= 0");
             }
-            return new Options(dataset, seed, dir, dark, shot, view, steps, file);
+            if (soakMinutes < 0) {
+                throw new IllegalArgumentException("--soak must be >= 0 minutes");
+            }
+            return new Options(dataset, seed, dir, dark, shot, view, steps, file, soakMinutes, soakLog, soakSeed);
         }
 
         private static String value(List<String> args, int i, String opt) {
@@ -102,6 +114,7 @@ public final class ExplorerApp extends Application {
             return "usage: java -jar dualmcmc-explorer.jar [--dataset NAME] [--seed N] [--data-dir DIR] [--dark] [FILE.dmcx]\n"
                     + "       [--screenshot FILE.png --view training|xrevision|zrevision|latent|compare|gallery\n"
                     + "        [--steps K]]\n"
+                    + "       [--soak MINUTES [--soak-seed N]] [--soak-log FILE.jsonl]\n"
                     + "starts on the bundled ring8 example; --dataset starts fresh models on a data set instead,\n"
                     + "FILE.dmcx opens that checkpoint\n"
                     + "data sets: " + String.join(", ", Datasets.names());
@@ -109,6 +122,7 @@ public final class ExplorerApp extends Application {
     }
 
     private MainModel main;
+    private Soak soak;
 
     public static void main(String[] args) {
         launch(ExplorerApp.class, args);
@@ -117,6 +131,7 @@ public final class ExplorerApp extends Application {
     @Override
     public void start(Stage stage) {
         GlyphLayoutGuard.install();
+        NativeHeapTrimmer.start();
         Options opt;
         try {
             opt = Options.parse(getParameters().getRaw());
@@ -157,6 +172,9 @@ public final class ExplorerApp extends Application {
                 : main.openExampleOrFresh(MainModel.START_DATASET);
         if (opt.screenshot() != null) {
             screenshot(window, scene, opt, loaded);
+        }
+        if (opt.soakLog() != null || opt.soakMinutes() > 0) {
+            soak = Soak.start(window, main, loaded, opt.soakLog(), opt.soakMinutes(), opt.soakSeed());
         }
     }
 
@@ -243,6 +261,9 @@ public final class ExplorerApp extends Application {
 
     @Override
     public void stop() {
+        if (soak != null) {
+            soak.finish();
+        }
         if (main != null) {
             main.dispose();
         }

@@ -39,6 +39,8 @@ public final class PlotCanvas extends Region {
     private WritableImage heat;
     private double[][] heatValues;
     private double[] contourLevels = new double[0];
+    /** Per contour level, its segments in data units (x0, y0, x1, y1, ...); null until drawn. */
+    private double[][] contours;
     private String heatLabel;
     private final List<Layer> layers = new ArrayList<>();
     private final List<LegendEntry> legend = new ArrayList<>();
@@ -127,6 +129,9 @@ public final class PlotCanvas extends Region {
     }
 
     public void setBounds(double xmin, double xmax, double ymin, double ymax) {
+        if (xmin != this.xmin || xmax != this.xmax || ymin != this.ymin || ymax != this.ymax) {
+            contours = null;
+        }
         this.xmin = xmin;
         this.xmax = xmax;
         this.ymin = ymin;
@@ -161,7 +166,13 @@ public final class PlotCanvas extends Region {
      */
     public void setHeatmap(double[][] values, String label) {
         this.heatLabel = label;
+        // a chain replayed step by step hands over the same landscape on every step: its image and
+        // contours are made once, not per frame (and a new image is a new texture to upload)
+        if (values != null && values == heatValues) {
+            return;
+        }
         this.heatValues = values;
+        contours = null;
         if (values == null) {
             heat = null;
             contourLevels = new double[0];
@@ -393,25 +404,42 @@ public final class PlotCanvas extends Region {
         }
     }
 
-    /** Marching squares over the heatmap grid, one thin translucent line per level. */
     private void drawContours(GraphicsContext g) {
+        if (contours == null) {
+            contours = contourSegments();
+        }
+        g.setStroke(Color.rgb(255, 255, 255, 0.35));
+        g.setLineWidth(0.8);
+        for (double[] seg : contours) {
+            g.beginPath();
+            for (int m = 0; m + 3 < seg.length; m += 4) {
+                g.moveTo(sx(seg[m]), sy(seg[m + 1]));
+                g.lineTo(sx(seg[m + 2]), sy(seg[m + 3]));
+            }
+            g.stroke();
+        }
+    }
+
+    /** Marching squares over the heatmap grid: per level, its segments in data units. */
+    private double[][] contourSegments() {
         double[][] v = heatValues;
         int ny = v.length;
         int nx = v[0].length;
         double cw = (xmax - xmin) / nx;
         double ch = (ymax - ymin) / ny;
-        g.setStroke(Color.rgb(255, 255, 255, 0.35));
-        g.setLineWidth(0.8);
-        for (double level : contourLevels) {
-            g.beginPath();
+        double[][] out = new double[contourLevels.length][];
+        double[] xs = new double[4];
+        double[] ys = new double[4];
+        for (int l = 0; l < contourLevels.length; l++) {
+            double level = contourLevels[l];
+            double[] seg = new double[64];
+            int len = 0;
             for (int j = 0; j < ny - 1; j++) {
                 for (int i = 0; i < nx - 1; i++) {
                     double a = v[j][i];
                     double b = v[j][i + 1];
                     double c = v[j + 1][i + 1];
                     double d = v[j + 1][i];
-                    double[] xs = new double[4];
-                    double[] ys = new double[4];
                     int n = 0;
                     double x0 = xmin + (i + 0.5) * cw;
                     double y0 = ymin + (j + 0.5) * ch;
@@ -432,13 +460,19 @@ public final class PlotCanvas extends Region {
                         ys[n++] = y0 + ch * (level - a) / (d - a);
                     }
                     for (int m = 0; m + 1 < n; m += 2) {
-                        g.moveTo(sx(xs[m]), sy(ys[m]));
-                        g.lineTo(sx(xs[m + 1]), sy(ys[m + 1]));
+                        if (len + 4 > seg.length) {
+                            seg = Arrays.copyOf(seg, seg.length * 2);
+                        }
+                        seg[len++] = xs[m];
+                        seg[len++] = ys[m];
+                        seg[len++] = xs[m + 1];
+                        seg[len++] = ys[m + 1];
                     }
                 }
             }
-            g.stroke();
+            out[l] = Arrays.copyOf(seg, len);
         }
+        return out;
     }
 
     private void drawAxes(GraphicsContext g, double l, double t, double s) {

@@ -22,6 +22,12 @@ public final class TrainingViewModel {
     /** Above this many points a series keeps every other point and the stride doubles. */
     static final int MAX_POINTS = 1500;
     private static final int GRID = 72;
+    /**
+     * While training, the curves are redrawn at most this often: a series change redraws its
+     * whole chart (every point, axes, labels) on the FX thread at once, and toy models train
+     * faster than the screen refreshes, even when the dashboard is not the view on screen.
+     */
+    static final long CHART_PERIOD_MS = 200;
 
     /** A picture of the models at one iteration, as plain arrays. */
     public record Samples(long iteration, double[][] generated, double[][] revised, double[][] energy,
@@ -42,6 +48,8 @@ public final class TrainingViewModel {
     private CompletableFuture<Samples> inFlight;
     private long lastRequest;
     private long lastCost = 200;
+    private boolean uncharted;
+    private long lastCharted;
 
     public TrainingViewModel(MainModel main) {
         this.main = main;
@@ -52,6 +60,7 @@ public final class TrainingViewModel {
         });
         main.stateProperty().addListener((o, a, b) -> {
             if (b != State.RUNNING) {
+                chart();
                 refresh();
             }
         });
@@ -113,15 +122,28 @@ public final class TrainingViewModel {
             history.addAll(kept);
             stride *= 2;
         }
-        if (added) {
-            for (XYSeries s : new XYSeries[]{errE, errG, errI, energyData, energySamples}) {
-                s.fireSeriesChanged();
-            }
-        }
+        uncharted |= added;
         long now = System.currentTimeMillis();
+        if (!main.isTraining() || now - lastCharted >= CHART_PERIOD_MS) {
+            chart();
+        }
         if (main.isTraining() && inFlight == null && now - lastRequest > Math.max(700, 4 * lastCost)) {
             refresh();
         }
+    }
+
+    /** Redraws the curves with the points added since the last time, if any. */
+    private void chart() {
+        if (!uncharted) {
+            return;
+        }
+        uncharted = false;
+        lastCharted = System.currentTimeMillis();
+        errE.fireSeriesChanged();
+        errG.fireSeriesChanged();
+        errI.fireSeriesChanged();
+        // one change redraws the energy chart with both its series
+        energySamples.fireSeriesChanged();
     }
 
     private static double finite(double v) {

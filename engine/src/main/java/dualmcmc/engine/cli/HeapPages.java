@@ -23,9 +23,10 @@ import java.util.regex.Pattern;
  *
  * <p>The heap's address range comes from the {@code GC.heap_info} diagnostic command (the
  * smallest and largest address it prints: the reserved range, for G1 and for the parallel
- * collector), its resident pages from /proc/self/smaps.
+ * collector), its resident pages from /proc/self/smaps. Public for the app's soak log, which
+ * tells a native leak from a heap that grew.
  */
-final class HeapPages {
+public final class HeapPages {
     private static final Pattern ADDRESS = Pattern.compile("0x([0-9a-fA-F]+)");
     private static final Pattern MAPPING = Pattern.compile("^([0-9a-f]+)-([0-9a-f]+) ");
 
@@ -33,7 +34,7 @@ final class HeapPages {
     }
 
     /** Resident bytes within the Java heap's reserved range, or empty where this cannot be read. */
-    static OptionalLong resident() {
+    public static OptionalLong resident() {
         try {
             String info = (String) ManagementFactory.getPlatformMBeanServer().invoke(
                     new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcHeapInfo",
