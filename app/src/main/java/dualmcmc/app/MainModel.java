@@ -41,7 +41,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -59,11 +61,17 @@ public final class MainModel {
     /** Loaded data sets kept for quick switching back; image sets are large, so only a few. */
     private static final int CACHED_DATASETS = 3;
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "explorer-worker");
-        t.setDaemon(true);
-        return t;
-    });
+    /*
+     * One worker thread. A request that arrives after dispose() (a late click, timer or dialog
+     * answer while the window closes) is dropped: there are no models left to serve it, and the
+     * executor's default RejectedExecutionException would surface on the FX thread instead.
+     */
+    private final ExecutorService worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "explorer-worker");
+                t.setDaemon(true);
+                return t;
+            }, new ThreadPoolExecutor.DiscardPolicy());
     /** The command line's --data-dir: where mnist / the full Fashion-MNIST are read when chosen by name. */
     private final Path defaultDataDir;
 
@@ -581,6 +589,10 @@ public final class MainModel {
      * @return null when applied, else the engine's message naming the key and its allowed range
      */
     public String applySetting(String key, String text) {
+        if (disposed) {
+            // a field commits when it loses focus, which it does while the window closes
+            return "the models are closed";
+        }
         TrainingConfig next;
         try {
             next = config.get().with(key, text);

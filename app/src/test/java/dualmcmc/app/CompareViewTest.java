@@ -41,7 +41,7 @@ class CompareViewTest {
 
     @AfterEach
     void tearDown() {
-        main.dispose();
+        FxTestSupport.close(main);
     }
 
     @Test

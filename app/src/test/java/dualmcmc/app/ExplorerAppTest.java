@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,7 +44,7 @@ class ExplorerAppTest {
 
     @AfterEach
     void tearDown() {
-        main.dispose();
+        FxTestSupport.close(main);
     }
 
     private static <T> T fx(Callable<T> c) {
@@ -210,5 +211,23 @@ class ExplorerAppTest {
         waitUntil("hover card", () -> robot.lookup("#latentHoverCard").query().isVisible());
         assertTrue(fx(() -> robot.lookup("#latentHoverCard .label").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.getText().startsWith("x = ("))), "the card shows the point's coordinates");
+    }
+
+    @Test
+    @Order(7)
+    void aFieldCommittedAfterTheModelsCloseIsDropped(FxRobot robot) {
+        waitLoaded("ring8");
+        // a settings field commits when it loses focus, which happens while the window closes,
+        // after the models are disposed: CI saw the old models' worker refuse such a task
+        FxTestSupport.click(robot, "#setting-x_step");
+        robot.interact(() -> robot.lookup("#setting-x_step").<TextField>query().setText("0.07"));
+        assertNull(fx(() -> {
+            main.dispose();
+            robot.lookup("#train").query().requestFocus();
+            main.background(() -> 1);
+            main.stop();
+            return null;
+        }), "no exception from work asked for after dispose");
+        assertEquals(0.1, fx(() -> main.config().doubleValue("x_step")), "nothing applied to closed models");
     }
 }

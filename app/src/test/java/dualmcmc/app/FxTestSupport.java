@@ -8,9 +8,12 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.testfx.api.FxToolkit;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +56,27 @@ final class FxTestSupport {
         stage.show();
         open.apply(main);
         return window;
+    }
+
+    /**
+     * Ends a test's window: hides every other window it left (dialogs, the gallery, a question
+     * still waiting in a nested loop), whose buttons would otherwise act on these models from
+     * the next test's window, then disposes the models. Every UI test's {@code @AfterEach}.
+     */
+    static void close(MainModel main) {
+        fx(() -> {
+            Window primary = FxToolkit.toolkitContext().getRegisteredStage();
+            for (Window w : new ArrayList<>(Window.getWindows())) {
+                if (w != primary) {
+                    w.hide();
+                }
+            }
+            if (primary instanceof Stage s) {
+                s.titleProperty().unbind();
+            }
+            main.dispose();
+            return null;
+        });
     }
 
     /**

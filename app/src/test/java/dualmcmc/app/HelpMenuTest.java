@@ -10,7 +10,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,15 +47,7 @@ class HelpMenuTest {
 
     @AfterEach
     void tearDown() {
-        FxTestSupport.fx(() -> {
-            for (Window w : new ArrayList<>(Window.getWindows())) {
-                if (w != window.getScene().getWindow()) {
-                    w.hide();
-                }
-            }
-            return null;
-        });
-        main.dispose();
+        FxTestSupport.close(main);
     }
 
     private MenuItem item(FxRobot robot, String id) {

@@ -51,7 +51,7 @@ class ModelFilesTest {
 
     @AfterEach
     void tearDown() {
-        main.dispose();
+        FxTestSupport.close(main);
     }
 
     private void trainTo(long iteration) {
@@ -148,8 +148,9 @@ class ModelFilesTest {
         robot.interact(() -> window.showExamples());
         ExamplesViewModel vm = window.examplesViewModel();
         waitUntil("cards", () -> vm.cards().size() == bundled.size());
+        // the view lays its cards out after the view model lists them
         for (Examples.Example e : bundled) {
-            assertTrue(robot.lookup("#example-" + e.id()).tryQuery().isPresent(), "a card for " + e.id());
+            waitUntil("a card for " + e.id(), () -> robot.lookup("#example-" + e.id()).tryQuery().isPresent());
         }
         // a card on the first row (later rows may need scrolling), other than the ring8 already open
         Examples.Example pick = bundled.stream().filter(e -> !e.id().equals("ring8")).findFirst().orElseThrow();

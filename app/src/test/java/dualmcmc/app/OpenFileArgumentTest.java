@@ -40,7 +40,7 @@ class OpenFileArgumentTest {
 
     @AfterEach
     void tearDown() {
-        main.dispose();
+        FxTestSupport.close(main);
     }
 
     private CompletableFuture<Void> startWith(String arg) {

@@ -47,7 +47,7 @@ class SettingsDialogTest {
             window.darkThemeProperty().set(false);
             return null;
         });
-        main.dispose();
+        FxTestSupport.close(main);
     }
 
     private static Preferences prefs() {

@@ -32,10 +32,7 @@ class SoakDiagnosticsTest {
     @AfterEach
     void tearDown() {
         // on the FX thread: the driver may leave the latent map running, and stopping it redraws its controls
-        FxTestSupport.fx(() -> {
-            main.dispose();
-            return null;
-        });
+        FxTestSupport.close(main);
     }
 
     @Test

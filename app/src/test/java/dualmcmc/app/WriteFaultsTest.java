@@ -48,7 +48,7 @@ class WriteFaultsTest {
 
     @AfterEach
     void tearDown() {
-        main.dispose();
+        FxTestSupport.close(main);
     }
 
     private Tmpfs disk() throws Exception {
