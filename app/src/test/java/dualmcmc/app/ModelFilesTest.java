@@ -4,6 +4,7 @@ import dualmcmc.app.examples.ExamplesViewModel;
 import dualmcmc.app.io.AutosaveSettings;
 import dualmcmc.app.shell.MainWindow;
 import dualmcmc.engine.io.Examples;
+import dualmcmc.engine.train.IterationStats;
 import dualmcmc.engine.train.TrainingSession.State;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
@@ -86,6 +87,57 @@ class ModelFilesTest {
         trainTo(4);
         assertTrue(fx(() -> main.document().isDirty()), "training on makes the models dirty");
         assertTrue(fx(() -> main.document().titleBinding().get()).startsWith("mine.dmcx \u2022"));
+    }
+
+    @Test
+    void anOpenedFileShowsItsCurvesFromIterationOneAndTheyCanBeSmoothed(FxRobot robot) throws Exception {
+        waitLoaded(main, "ring8");
+        trainTo(40);
+        var vm = window.trainingViewModel();
+        waitUntil("40 points", () -> vm.lossPoints() == 40);
+        Path file = tmp.resolve("curves.dmcx");
+        assertNull(await(() -> window.fileActions().saveTo(file)));
+        assertNull(await(() -> main.reset()));
+        waitUntil("fresh models, no curve", () -> vm.lossPoints() == 0);
+
+        assertNull(await(() -> main.open(file)));
+        waitUntil("the file's curves", () -> vm.lossPoints() == 40);
+        List<IterationStats> h = fx(vm::history);
+        assertEquals(1, h.get(0).iteration());
+        assertEquals(40, h.get(39).iteration());
+        trainTo(45);
+        waitUntil("the curves go on from the file's", () -> vm.lossPoints() == 45);
+        assertEquals(45, fx(vm::history).get(44).iteration());
+
+        // smoothing: 0 is the raw curve, 0.9 a calmer one over the same points
+        click(robot, "#training");
+        fx(() -> {
+            vm.smoothingProperty().set(0);
+            return null;
+        });
+        assertEquals(0.0, roughness(fx(() -> vm.ebmLoss().smooth().getItems())) - roughness(fx(() -> vm.ebmLoss().raw().getItems())), 1e-9);
+        robot.interact(() -> robot.lookup("#curveSmoothing").<javafx.scene.control.Slider>query().setValue(0.9));
+        assertEquals("0.90", fx(() -> robot.lookup("#curveSmoothingValue").<javafx.scene.control.Label>query().getText()));
+        double raw = roughness(fx(() -> vm.ebmLoss().raw().getItems()));
+        double smooth = roughness(fx(() -> vm.ebmLoss().smooth().getItems()));
+        assertTrue(smooth < 0.5 * raw, "smoothed L_E moves " + smooth + " per point, raw " + raw);
+
+        click(robot, "#curveLogScale");
+        assertTrue(fx(() -> window.trainingView().charts().stream()
+                .allMatch(c -> c.getXYPlot().getRangeAxis() instanceof org.jfree.chart.axis.LogarithmicAxis)));
+        click(robot, "#curveLogScale");
+        assertFalse(fx(() -> window.trainingView().charts().get(0).getXYPlot().getRangeAxis()
+                instanceof org.jfree.chart.axis.LogarithmicAxis));
+    }
+
+    /** Mean absolute change between neighbouring points of a series. */
+    private static double roughness(List<?> items) {
+        double sum = 0;
+        for (int i = 1; i < items.size(); i++) {
+            sum += Math.abs(((org.jfree.data.xy.XYDataItem) items.get(i)).getYValue()
+                    - ((org.jfree.data.xy.XYDataItem) items.get(i - 1)).getYValue());
+        }
+        return sum / (items.size() - 1);
     }
 
     @Test

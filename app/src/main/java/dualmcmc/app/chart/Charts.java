@@ -2,6 +2,7 @@ package dualmcmc.app.chart;
 
 import javafx.scene.paint.Color;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.PlotOrientation;
@@ -44,14 +45,8 @@ public final class Charts {
         NumberAxis y = new NumberAxis(yLabel);
         y.setAutoRangeIncludesZero(false);
         x.setAutoRangeIncludesZero(false);
-        for (NumberAxis a : new NumberAxis[]{x, y}) {
-            a.setLabelFont(LABEL);
-            a.setTickLabelFont(TICK);
-            a.setLabelPaint(AXIS);
-            a.setTickLabelPaint(AXIS);
-            a.setAxisLinePaint(GRID);
-            a.setTickMarkPaint(GRID);
-        }
+        styleAxis(x);
+        styleAxis(y);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         XYPlot plot = new XYPlot(data, x, y, r);
         plot.setOrientation(PlotOrientation.VERTICAL);
@@ -80,6 +75,36 @@ public final class Charts {
             l.setBackgroundPaint(java.awt.Color.WHITE);
         }
         return chart;
+    }
+
+    private static void styleAxis(NumberAxis a) {
+        a.setLabelFont(LABEL);
+        a.setTickLabelFont(TICK);
+        a.setLabelPaint(AXIS);
+        a.setTickLabelPaint(AXIS);
+        a.setAxisLinePaint(GRID);
+        a.setTickMarkPaint(GRID);
+    }
+
+    /**
+     * Switches the value axis between linear and logarithmic. The log axis is symmetric about zero
+     * (JFreeChart's allow-negatives mode, linear within +-10 of it) since the EBM's loss and the
+     * energies change sign.
+     */
+    public static void logScale(JFreeChart chart, boolean log) {
+        XYPlot plot = chart.getXYPlot();
+        String label = plot.getRangeAxis().getLabel();
+        NumberAxis axis;
+        if (log) {
+            LogarithmicAxis a = new LogarithmicAxis(label);
+            a.setAllowNegativesFlag(true);
+            axis = a;
+        } else {
+            axis = new NumberAxis(label);
+            axis.setAutoRangeIncludesZero(false);
+        }
+        styleAxis(axis);
+        plot.setRangeAxis(axis);
     }
 
     /** Sets the paint and width of series {@code i}; translucent when alpha is below 1. */

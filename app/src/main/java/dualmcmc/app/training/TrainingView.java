@@ -6,12 +6,17 @@ import dualmcmc.app.chart.Charts;
 import dualmcmc.app.chart.ImageGrid;
 import dualmcmc.app.chart.PlotCanvas;
 import dualmcmc.app.chart.Roles;
+import dualmcmc.app.chart.Smoothing;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
@@ -20,7 +25,6 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
-import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 import java.util.ArrayList;
@@ -32,7 +36,7 @@ import java.util.List;
  * x-revised samples over the EBM's energy heatmap; for images a grid of each.
  */
 public final class TrainingView extends BorderPane {
-    /** Fresh and opened models have no curves yet: checkpoints keep the models, not their history. */
+    /** Fresh models, and files saved before checkpoints kept their history, have no curves yet. */
     private static final String NO_CURVE = "Train (Space) to draw this curve";
     private final TrainingViewModel vm;
     private final MainModel main;
@@ -65,23 +69,15 @@ public final class TrainingView extends BorderPane {
         grid.setVgap(6);
         grid.setPadding(new Insets(4, 4, 8, 10));
         grid.add(chart("EBM loss L_E", "L_E", "lossChartE", "Per-iteration EBM loss L_E = (mean E(x) - mean E(x\u0303)) / (n_x/s_x)^2",
-                vm.errE, Roles.REVISED), 0, 0);
+                new Line(Roles.REVISED, vm.errE)), 0, 0);
         grid.add(chart("Generator loss L_G", "L_G", "lossChartG",
-                "Generator loss L_G = ||x - g(z\u0303)||^2 + S ||g(z) - x\u0303||^2 per sample", vm.errG, Roles.GENERATOR), 1, 0);
+                "Generator loss L_G = ||x - g(z\u0303)||^2 + S ||g(z) - x\u0303||^2 per sample", new Line(Roles.GENERATOR, vm.errG)), 1, 0);
         grid.add(chart("Inference loss L_I", "L_I", "lossChartI",
-                "Inference loss L_I: NLL of revised latents under q(z|x) + I \u00b7 NLL on revised samples", vm.errI,
-                Roles.INFERENCE), 0, 1);
-        XYSeriesCollection energies = new XYSeriesCollection();
-        energies.addSeries(vm.energyData);
-        energies.addSeries(vm.energySamples);
-        JFreeChart ec = Charts.lineChart("Mean energy", "iteration", "E(x)", energies, true);
-        Charts.noDataMessage(ec, NO_CURVE);
-        Charts.style(ec, 0, Roles.DATA.darker(), 1, 1.6f, true);
-        Charts.style(ec, 1, Roles.REVISED, 1, 1.6f, true);
-        ChartViewer ev = Charts.viewer(ec, "energyChart");
-        Tooltip.install(ev, new Tooltip("Mean energy E(x) of a data batch and of the x-revised samples the EBM was trained against"));
-        charts.add(ec);
-        grid.add(ev, 1, 1);
+                "Inference loss L_I: NLL of revised latents under q(z|x) + I \u00b7 NLL on revised samples",
+                new Line(Roles.INFERENCE, vm.errI)), 0, 1);
+        grid.add(chart("Mean energy", "E(x)", "energyChart",
+                "Mean energy E(x) of a data batch and of the x-revised samples the EBM was trained against",
+                new Line(Roles.DATA.darker(), vm.energyData), new Line(Roles.REVISED, vm.energySamples)), 1, 1);
         for (int i = 0; i < 2; i++) {
             ColumnConstraints cc = new ColumnConstraints();
             cc.setPercentWidth(50);
@@ -103,7 +99,9 @@ public final class TrainingView extends BorderPane {
         dataGrid.setId("dataGrid");
         imagesBox.setPadding(new Insets(4));
         samplesPane.setPadding(new Insets(4, 10, 8, 4));
-        SplitPane split = new SplitPane(grid, samplesPane);
+        VBox curves = new VBox(4, curveControls(), grid);
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        SplitPane split = new SplitPane(curves, samplesPane);
         split.setDividerPositions(0.52);
         setCenter(split);
 
@@ -112,15 +110,58 @@ public final class TrainingView extends BorderPane {
         showData(main.dataProperty().get());
     }
 
-    private ChartViewer chart(String title, String yLabel, String id, String tip, XYSeries s, Color c) {
-        XYSeriesCollection col = new XYSeriesCollection(s);
-        JFreeChart ch = Charts.lineChart(title, "iteration", yLabel, col, false);
+    private record Line(Color colour, TrainingViewModel.Curve curve) {
+    }
+
+    /**
+     * A chart of curves: each curve's moving average drawn solid and its raw values faint behind
+     * it (JFreeChart draws series 0 last, on top).
+     */
+    private ChartViewer chart(String title, String yLabel, String id, String tip, Line... lines) {
+        int n = lines.length;
+        XYSeriesCollection col = new XYSeriesCollection();
+        for (Line l : lines) {
+            col.addSeries(l.curve().smooth());
+        }
+        for (Line l : lines) {
+            col.addSeries(l.curve().raw());
+        }
+        JFreeChart ch = Charts.lineChart(title, "iteration", yLabel, col, n > 1);
         Charts.noDataMessage(ch, NO_CURVE);
-        Charts.style(ch, 0, c, 1, 1.4f, false);
+        for (int i = 0; i < n; i++) {
+            Charts.style(ch, i, lines[i].colour(), 1, 1.6f, true);
+            Charts.style(ch, n + i, lines[i].colour(), 0.25, 1f, false);
+        }
         charts.add(ch);
         ChartViewer v = Charts.viewer(ch, id);
-        Tooltip.install(v, new Tooltip(tip));
+        Tooltip.install(v, new Tooltip(tip + ". Faint: every recorded iteration; solid: their moving average."));
         return v;
+    }
+
+    /** Smoothing slider and log-scale switch above the curves. */
+    private HBox curveControls() {
+        Slider slider = new Slider(0, Smoothing.MAX_WEIGHT, vm.smoothingProperty().get());
+        slider.setId("curveSmoothing");
+        slider.setPrefWidth(150);
+        slider.valueProperty().bindBidirectional(vm.smoothingProperty());
+        Label value = new Label();
+        value.setId("curveSmoothingValue");
+        value.textProperty().bind(vm.smoothingProperty().asString("%.2f"));
+        value.setMinWidth(32);
+        Label label = new Label("Smoothing");
+        Tooltip tip = new Tooltip("Moving average of the curves (as TensorBoard's slider): 0 shows the raw values,"
+                + " 0.99 the slowest trend. The raw values stay faint behind.");
+        slider.setTooltip(tip);
+        Tooltip.install(label, tip);
+        CheckBox log = new CheckBox("Log scale");
+        log.setId("curveLogScale");
+        log.selectedProperty().bindBidirectional(vm.logScaleProperty());
+        log.setTooltip(new Tooltip("Logarithmic value axes, symmetric about zero (losses change sign)"));
+        vm.logScaleProperty().addListener((o, a, b) -> charts.forEach(c -> Charts.logScale(c, b)));
+        HBox box = new HBox(8, label, slider, value, log);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(0, 4, 0, 10));
+        return box;
     }
 
     public List<JFreeChart> charts() {

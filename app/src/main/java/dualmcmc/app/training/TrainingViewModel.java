@@ -6,12 +6,20 @@ import dualmcmc.app.ModelProbe;
 import dualmcmc.engine.metrics.Evaluation;
 import dualmcmc.engine.train.IterationStats;
 import dualmcmc.engine.train.TrainingSession.State;
+import dualmcmc.app.chart.Charts;
+import dualmcmc.app.chart.Smoothing;
+import dualmcmc.engine.train.TrainingHistory;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.jfree.data.xy.XYSeries;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The training dashboard's data: loss and energy series (fed by the coalesced iteration events)
@@ -19,8 +27,10 @@ import java.util.concurrent.CompletableFuture;
  * x-revisions and, for 2-D data, the EBM's energy on a grid.
  */
 public final class TrainingViewModel {
-    /** Above this many points a series keeps every other point and the stride doubles. */
-    static final int MAX_POINTS = 1500;
+    /** Above this many points the history keeps every other point and the stride doubles. */
+    static final int MAX_POINTS = TrainingHistory.DEFAULT_CAPACITY;
+    /** Enough to read the trend of L_E's swings, little enough to follow a change within ~20 points. */
+    static final double DEFAULT_SMOOTHING = 0.9;
     private static final int GRID = 72;
     /**
      * While training, the curves are redrawn at most this often: a series change redraws its
@@ -34,17 +44,29 @@ public final class TrainingViewModel {
                           double[] bounds, float[][] generatedImages, float[][] revisedImages) {
     }
 
+    /**
+     * One curve of the dashboard: its raw values (drawn faint) and their moving average, both
+     * rebuilt from the history when it grows or the smoothing changes.
+     */
+    public record Curve(XYSeries raw, XYSeries smooth, ToDoubleFunction<IterationStats> value) {
+        Curve(String name, ToDoubleFunction<IterationStats> value) {
+            this(Charts.series(name + " (raw)"), Charts.series(name), value);
+        }
+    }
+
     private final MainModel main;
-    final XYSeries errE = dualmcmc.app.chart.Charts.series("L_E (EBM)");
-    final XYSeries errG = dualmcmc.app.chart.Charts.series("L_G (generator)");
-    final XYSeries errI = dualmcmc.app.chart.Charts.series("L_I (inference)");
-    final XYSeries energyData = dualmcmc.app.chart.Charts.series("mean E(x), data");
-    final XYSeries energySamples = dualmcmc.app.chart.Charts.series("mean E(x\u0303), revised samples");
+    final Curve errE = new Curve("L_E (EBM)", IterationStats::errE);
+    final Curve errG = new Curve("L_G (generator)", IterationStats::errG);
+    final Curve errI = new Curve("L_I (inference)", IterationStats::errI);
+    final Curve energyData = new Curve("mean E(x), data", IterationStats::energyData);
+    final Curve energySamples = new Curve("mean E(x\u0303), revised samples", IterationStats::energySamples);
+    private final List<Curve> curves = List.of(errE, errG, errI, energyData, energySamples);
     private final ObjectProperty<Samples> samples = new SimpleObjectProperty<>();
-    /** The iterations behind the curves (thinned as they are), for the CSV export. */
-    private final List<IterationStats> history = new java.util.ArrayList<>();
-    private int stride = 1;
-    private long seen;
+    /** The iterations behind the curves: the models' own history (a checkpoint's, then this run's). */
+    private TrainingHistory history = new TrainingHistory(MAX_POINTS);
+    private long loadedUpTo;
+    private final DoubleProperty smoothing = new SimpleDoubleProperty(DEFAULT_SMOOTHING);
+    private final BooleanProperty logScale = new SimpleBooleanProperty(false);
     private CompletableFuture<Samples> inFlight;
     private long lastRequest;
     private long lastCost = 200;
@@ -56,6 +78,7 @@ public final class TrainingViewModel {
         main.addStatsListener(this::onStats);
         main.generationProperty().addListener((o, a, b) -> {
             clear();
+            loadHistory();
             refresh();
         });
         main.stateProperty().addListener((o, a, b) -> {
@@ -64,65 +87,77 @@ public final class TrainingViewModel {
                 refresh();
             }
         });
+        smoothing.addListener((o, a, b) -> {
+            uncharted = true;
+            chart();
+        });
     }
 
     public ObjectProperty<Samples> samplesProperty() {
         return samples;
     }
 
-    public XYSeries[] lossSeries() {
-        return new XYSeries[]{errE, errG, errI};
+    /** TensorBoard-style smoothing weight of the curves, 0 (raw) to {@link Smoothing#MAX_WEIGHT}. */
+    public DoubleProperty smoothingProperty() {
+        return smoothing;
+    }
+
+    /** Whether the curves' value axes are logarithmic (symmetric about zero: losses go negative). */
+    public BooleanProperty logScaleProperty() {
+        return logScale;
     }
 
     /** The iterations the curves show (every one until they grow long, then thinned), oldest first. */
     public List<IterationStats> history() {
-        return List.copyOf(history);
+        return history.rows();
+    }
+
+    /** The EBM's loss curve (what the tests read). */
+    public Curve ebmLoss() {
+        return errE;
     }
 
     /** Number of points in the L_E series (for tests). */
     public int lossPoints() {
-        return errE.getItemCount();
+        return errE.raw().getItemCount();
     }
 
     private void clear() {
-        for (XYSeries s : new XYSeries[]{errE, errG, errI, energyData, energySamples}) {
-            s.clear();
+        history = new TrainingHistory(MAX_POINTS);
+        loadedUpTo = 0;
+        for (Curve c : curves) {
+            c.raw().clear();
+            c.smooth().clear();
         }
-        stride = 1;
-        seen = 0;
-        history.clear();
         samples.set(null);
     }
 
+    private record Loaded(TrainingHistory history, long iteration) {
+    }
+
+    /**
+     * Models read from a file bring the curves they were trained along. The copy is taken between
+     * two iterations; iterations reported before it arrive may already be in it, and are skipped.
+     */
+    private void loadHistory() {
+        int gen = main.generationProperty().get();
+        main.compute(tr -> new Loaded(tr.history().copy(), tr.iteration())).thenAccept(l -> {
+            if (l != null && gen == main.generationProperty().get()) {
+                history = l.history();
+                loadedUpTo = l.iteration();
+                uncharted = true;
+                chart();
+            }
+        });
+    }
+
     private void onStats(List<IterationStats> batch) {
-        boolean added = false;
         for (IterationStats s : batch) {
-            seen++;
-            if (seen % stride != 0 && seen > 1) {
-                continue;
+            if (s.iteration() > loadedUpTo) {
+                history.add(s);
             }
-            double it = s.iteration();
-            errE.add(it, finite(s.errE()), false);
-            errG.add(it, finite(s.errG()), false);
-            errI.add(it, finite(s.errI()), false);
-            energyData.add(it, finite(s.energyData()), false);
-            energySamples.add(it, finite(s.energySamples()), false);
-            history.add(s);
-            added = true;
         }
-        if (errE.getItemCount() > MAX_POINTS) {
-            for (XYSeries s : new XYSeries[]{errE, errG, errI, energyData, energySamples}) {
-                thin(s);
-            }
-            List<IterationStats> kept = new java.util.ArrayList<>();
-            for (int i = 0; i < history.size(); i += 2) {
-                kept.add(history.get(i));
-            }
-            history.clear();
-            history.addAll(kept);
-            stride *= 2;
-        }
-        uncharted |= added;
+        uncharted |= !batch.isEmpty();
         long now = System.currentTimeMillis();
         if (!main.isTraining() || now - lastCharted >= CHART_PERIOD_MS) {
             chart();
@@ -132,30 +167,32 @@ public final class TrainingViewModel {
         }
     }
 
-    /** Redraws the curves with the points added since the last time, if any. */
+    /** Redraws the curves from the history, if it changed since the last time. */
     private void chart() {
         if (!uncharted) {
             return;
         }
         uncharted = false;
         lastCharted = System.currentTimeMillis();
-        errE.fireSeriesChanged();
-        errG.fireSeriesChanged();
-        errI.fireSeriesChanged();
-        // one change redraws the energy chart with both its series
-        energySamples.fireSeriesChanged();
-    }
-
-    private static double finite(double v) {
-        return Double.isFinite(v) ? v : Double.NaN;
-    }
-
-    private static void thin(XYSeries s) {
-        List<?> items = new java.util.ArrayList<>(s.getItems());
-        s.clear();
-        for (int i = 0; i < items.size(); i += 2) {
-            var it = (org.jfree.data.xy.XYDataItem) items.get(i);
-            s.add(it.getX(), it.getY(), false);
+        List<IterationStats> rows = history.rows();
+        double weight = Math.max(0, Math.min(Smoothing.MAX_WEIGHT, smoothing.get()));
+        for (Curve c : curves) {
+            double[] v = new double[rows.size()];
+            for (int i = 0; i < v.length; i++) {
+                double x = c.value().applyAsDouble(rows.get(i));
+                v[i] = Double.isFinite(x) ? x : Double.NaN;
+            }
+            double[] sm = Smoothing.ema(v, weight);
+            c.raw().clear();
+            c.smooth().clear();
+            for (int i = 0; i < v.length; i++) {
+                c.raw().add(rows.get(i).iteration(), v[i], false);
+                c.smooth().add(rows.get(i).iteration(), sm[i], false);
+            }
+        }
+        for (Curve c : curves) {
+            c.raw().fireSeriesChanged();
+            c.smooth().fireSeriesChanged();
         }
     }
 

@@ -11,6 +11,7 @@ import dualmcmc.engine.nn.Init;
 import dualmcmc.engine.nn.Network;
 import dualmcmc.engine.nn.Parameter;
 import dualmcmc.engine.train.DualMcmcTrainer;
+import dualmcmc.engine.train.TrainingHistory;
 import dualmcmc.engine.util.Rng;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -85,6 +86,7 @@ public final class Checkpoint {
         m.put("architecture", arch);
         m.put("optimiser_steps", trainer.optimisers().stream().map(Adam::steps).toList());
         m.put("metrics", metrics == null ? Map.of() : metrics);
+        m.put("history", trainer.history().toMap());
         m.put("created", Instant.now().toString());
         extra.forEach((k, v) -> {
             if (m.containsKey(k)) {
@@ -189,8 +191,28 @@ public final class Checkpoint {
         }
         trainer.batches().setPosition(m.path("batch_position").asLong());
         trainer.setIteration(m.path("iteration").asLong());
+        trainer.setHistory(history(m, file));
         String dataDir = m.hasNonNull("data_dir") ? m.get("data_dir").asText() : null;
         return new Loaded(data, dataDir, cfg, seed, trainer.iteration(), trainer, m);
+    }
+
+    /** The curves saved with the models; files written before histories were kept have none. */
+    private static TrainingHistory history(JsonNode m, String file) {
+        if (!m.has("history")) {
+            return new TrainingHistory();
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> h = Json.MAPPER.convertValue(m.get("history"), Map.class);
+            TrainingHistory history = TrainingHistory.fromMap(h);
+            if (history.size() > 0 && history.rows().get(history.size() - 1).iteration() > m.path("iteration").asLong()) {
+                throw new IllegalArgumentException("history: it goes past the checkpoint's iteration "
+                        + m.path("iteration").asLong());
+            }
+            return history;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage());
+        }
     }
 
     private static Object jsonValue(JsonNode v) {

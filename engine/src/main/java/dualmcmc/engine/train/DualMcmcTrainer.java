@@ -50,6 +50,8 @@ public final class DualMcmcTrainer implements Trainer {
     private final long seed;
     private final TrainingMode mode;
     private long iteration;
+    /** The curves so far; shared with a trainer that continues this one, saved with checkpoints. */
+    private TrainingHistory history = new TrainingHistory();
 
     /** Trains on every core. */
     public DualMcmcTrainer(ModelSet models, Dataset data, TrainingConfig cfg, long seed) {
@@ -137,6 +139,7 @@ public final class DualMcmcTrainer implements Trainer {
         }
         t.batches.setPosition(batches.position());
         t.iteration = iteration;
+        t.history = history;
         return t;
     }
 
@@ -156,6 +159,16 @@ public final class DualMcmcTrainer implements Trainer {
 
     public List<Adam> optimisers() {
         return List.of(optE, optG, optI);
+    }
+
+    /** The iterations trained so far (thinned), as loaded from a checkpoint and added to by each step. */
+    public TrainingHistory history() {
+        return history;
+    }
+
+    /** Replaces the history (a checkpoint's, read back). */
+    public void setHistory(TrainingHistory h) {
+        this.history = h.copy();
     }
 
     public BatchSampler batches() {
@@ -223,8 +236,10 @@ public final class DualMcmcTrainer implements Trainer {
             optE.step();
         }
         iteration++;
-        return new IterationStats(iteration, epoch, errE, errG, errI, eData, eFake,
+        IterationStats stats = new IterationStats(iteration, epoch, errE, errG, errI, eData, eFake,
                 (System.nanoTime() - start) / 1e9);
+        history.add(stats);
+        return stats;
     }
 
     /** One block's share of an iteration: its samples, its random stream and what it computed. */

@@ -103,6 +103,31 @@ class CheckpointTest {
         assertEquals(last.errG(), resumedLast.errG());
         assertEquals(last.errI(), resumedLast.errI());
         assertEquals(state(straight), state(resumed));
+        // the curves travel too: the resumed run's history is the uninterrupted one's, from iteration 1
+        List<IterationStats> a = straight.history().rows();
+        List<IterationStats> b = resumed.history().rows();
+        assertEquals(6, b.size());
+        for (int i = 0; i < 6; i++) {
+            assertEquals(i + 1, b.get(i).iteration());
+            assertEquals((float) a.get(i).errE(), (float) b.get(i).errE(), "L_E at iteration " + (i + 1));
+            assertEquals((float) a.get(i).energySamples(), (float) b.get(i).energySamples());
+        }
+    }
+
+    @Test
+    void aHistoryThatDoesNotFitItsCheckpointIsRefused() throws IOException {
+        DualMcmcTrainer t = trainer(3);
+        t.step();
+        t.step();
+        Path file = tmp.resolve("h.dmcx");
+        Checkpoint.save(file, t, null, null);
+        t.setIteration(1);
+        Path ahead = tmp.resolve("ahead.dmcx");
+        t.setHistory(t.history());
+        Checkpoint.save(ahead, t, null, null);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Checkpoint.load(ahead));
+        assertTrue(e.getMessage().contains("ahead.dmcx") && e.getMessage().contains("history"), e.getMessage());
+        assertEquals(2, Checkpoint.load(file).trainer().history().size());
     }
 
     @Test
