@@ -271,6 +271,11 @@ public final class MainModel {
         return fresh(datasetName.get(), dataDir.get(), presetName.get(), config.get(), s);
     }
 
+    /** Fresh, untitled models for the current data set and seed with {@code cfg}, labelled {@code preset}. */
+    public CompletableFuture<Void> freshWith(String preset, TrainingConfig cfg) {
+        return fresh(datasetName.get(), dataDir.get(), preset, cfg, seed.get());
+    }
+
     /**
      * Fresh, untitled models for the current data set, config and seed (pending architecture
      * changes apply): File > New and Reset.

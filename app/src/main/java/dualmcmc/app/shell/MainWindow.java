@@ -8,6 +8,9 @@ import dualmcmc.app.compare.CompareViewModel;
 import dualmcmc.app.examples.ExamplesGallery;
 import dualmcmc.app.examples.ExamplesViewModel;
 import dualmcmc.app.help.HelpMenu;
+import dualmcmc.app.whatif.WhatIfBanner;
+import dualmcmc.app.whatif.WhatIfMenu;
+import dualmcmc.app.whatif.WhatIfViewModel;
 import dualmcmc.app.prefs.AppPreferences;
 import dualmcmc.app.prefs.Appearance;
 import dualmcmc.app.prefs.SettingsDialog;
@@ -92,6 +95,7 @@ public final class MainWindow extends BorderPane {
     private final ZRevisionViewModel zVm;
     private final LatentViewModel latentVm;
     private final CompareViewModel compareVm;
+    private final WhatIfViewModel whatIfVm;
     private final TrainingView trainingView;
     private final XRevisionView xView;
     private final ZRevisionView zView;
@@ -135,6 +139,7 @@ public final class MainWindow extends BorderPane {
         zVm = new ZRevisionViewModel(main);
         latentVm = new LatentViewModel(main);
         compareVm = new CompareViewModel(main);
+        whatIfVm = new WhatIfViewModel(main);
         trainingView = new TrainingView(main, trainingVm);
         xView = new XRevisionView(main, xVm);
         zView = new ZRevisionView(main, zVm);
@@ -171,6 +176,7 @@ public final class MainWindow extends BorderPane {
         menu.bar().getMenus().stream().filter(m -> "viewMenu".equals(m.getId())).findFirst().orElseThrow()
                 .getItems().addAll(new SeparatorMenuItem(), FileMenu.item("Settings\u2026", Feather.SETTINGS,
                         "menuSettings", "Shortcut+Comma", this::showSettings));
+        menu.bar().getMenus().add(WhatIfMenu.create(whatIfVm, files));
         menu.bar().getMenus().add(HelpMenu.create(owner, menu.bar(), url -> {
             main.messageProperty().set("Opening " + url + " in the web browser");
             browser.accept(url);
@@ -215,7 +221,7 @@ public final class MainWindow extends BorderPane {
         alertBar.managedProperty().bind(alertBar.visibleProperty());
         alertLabel.textProperty().bind(main.alertProperty());
 
-        setTop(new VBox(menu.bar(), toolbar(), alertBar));
+        setTop(new VBox(menu.bar(), toolbar(), alertBar, new WhatIfBanner(whatIfVm)));
         setCenter(split);
         setBottom(statusBar());
     }
@@ -260,6 +266,9 @@ public final class MainWindow extends BorderPane {
         });
         main.presetNameProperty().addListener((o, a, b) -> syncPresetBox());
         presetBox.setEditable(false);
+        // a long label (an opened file, a what-if) is cut short rather than pushing the toolbar over
+        presetBox.setPrefWidth(170);
+        presetBox.setMaxWidth(170);
 
         Button train = button("Train", Feather.PLAY, "train", "Train the EBM, generator and inference model together "
                 + "(each iteration: z-revision, x-revision, then the three updates) (Space)");
