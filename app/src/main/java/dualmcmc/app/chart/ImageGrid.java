@@ -31,6 +31,8 @@ public final class ImageGrid extends Region {
     private List<String> rowLabels = List.of();
     private Color[] colColors;
     private int highlightCol = -1;
+    private int changeFromCol = Integer.MAX_VALUE;
+    private double changeScale;
     private String title = "";
     private WritableImage image;
 
@@ -76,6 +78,25 @@ public final class ImageGrid extends Region {
         this.colColors = colors;
     }
 
+    /**
+     * Columns from {@code fromCol} on hold changes (differences of images), drawn on the diverging
+     * map with full colour at +-{@code scale}; Integer.MAX_VALUE for none.
+     */
+    public void setChangeColumns(int fromCol, double scale) {
+        this.changeFromCol = fromCol;
+        this.changeScale = scale;
+        image = null;
+    }
+
+    /** The first column drawn as a change (Integer.MAX_VALUE: none), and the change at full colour. */
+    public int changeFromColumn() {
+        return changeFromCol;
+    }
+
+    public double changeScale() {
+        return changeScale;
+    }
+
     public void setHighlightColumn(int c) {
         this.highlightCol = c;
     }
@@ -99,8 +120,13 @@ public final class ImageGrid extends Region {
             for (int c = 0; c < cols; c++) {
                 int idx = r * cols + c;
                 if (idx < cells.length && cells[idx] != null) {
-                    Pixels.draw(pw, gap + c * (width + gap), gap + r * (height + gap), cells[idx], channels, height,
-                            width);
+                    int x = gap + c * (width + gap);
+                    int y = gap + r * (height + gap);
+                    if (c >= changeFromCol) {
+                        Pixels.drawChange(pw, x, y, cells[idx], channels, height, width, changeScale);
+                    } else {
+                        Pixels.draw(pw, x, y, cells[idx], channels, height, width);
+                    }
                 }
             }
         }
@@ -119,7 +145,8 @@ public final class ImageGrid extends Region {
             image = build();
         }
         double top = (title.isEmpty() ? 0 : 20) + (colLabels.isEmpty() ? 0 : 18);
-        double left = rowLabels.isEmpty() ? 4 : 70;
+        int longest = rowLabels.stream().mapToInt(String::length).max().orElse(0);
+        double left = rowLabels.isEmpty() ? 4 : Math.max(70, 10 + 6.5 * longest);
         double availW = cw - left - 6;
         double availH = ch - top - 6;
         double scale = Math.min(availW / image.getWidth(), availH / image.getHeight());

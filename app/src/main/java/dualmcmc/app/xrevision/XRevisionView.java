@@ -2,6 +2,7 @@ package dualmcmc.app.xrevision;
 
 import dualmcmc.app.DataInfo;
 import dualmcmc.app.MainModel;
+import dualmcmc.app.chain.ChangeView;
 import dualmcmc.app.chain.XChainPainter;
 import dualmcmc.app.chart.ImageGrid;
 import dualmcmc.app.chart.PlotCanvas;
@@ -10,6 +11,7 @@ import dualmcmc.app.shell.ChainSettingsBar;
 import dualmcmc.app.shell.PlaybackBar;
 import dualmcmc.engine.mcmc.ChainInit;
 import dualmcmc.engine.mcmc.ChainTrace;
+import dualmcmc.engine.mcmc.Revision;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -40,6 +42,7 @@ public final class XRevisionView extends BorderPane {
     private final PlaybackBar playback = new PlaybackBar("x", "k_x");
     private final Label header = new Label();
     private final Label caption = new Label();
+    private final ChangeView change = new ChangeView("x", "x\u2080");
 
     public XRevisionView(MainModel main, XRevisionViewModel vm) {
         this.main = main;
@@ -56,11 +59,16 @@ public final class XRevisionView extends BorderPane {
                         "Baseline (short-run EBM): start the chains at noise x\u2080 ~ N(0, I) (uniform for images)"},
                 i -> vm.initProperty().set(i == 0 ? ChainInit.GENERATOR : ChainInit.NOISE),
                 vm::resample, vm::run);
-        VBox top = new VBox(2, header, caption, bar);
+        change.managedProperty().bind(change.visibleProperty());
+        change.showChangeProperty().addListener((o, a, b) -> drawStep());
+        change.amplifyProperty().addListener((o, a, b) -> drawStep());
+        VBox top = new VBox(2, header, caption, bar, change);
         top.setPadding(new Insets(10, 14, 0, 14));
         setTop(top);
         plot.setId("xPlot");
         grid.setId("xGrid");
+        Tooltip.install(grid, new Tooltip("One row per chain, one column per few Langevin steps. Beside each row: its "
+                + "energy E(x\u209c) and \u0394 = mean |x\u209c \u2212 x\u2080| per pixel at the current step"));
         Tooltip.install(plot, new Tooltip("Energy landscape E(x) (dark = low energy) with each chain's trajectory up "
                 + "to the current step: ring = start x\u2080, filled dot = x\u209c"));
         Tooltip.install(profile.viewer(), new Tooltip("Energy E(x\u209c) per Langevin step: mean over chains (thick) "
@@ -75,6 +83,10 @@ public final class XRevisionView extends BorderPane {
         playback.stepProperty().addListener((o, a, b) -> drawStep());
         main.dataProperty().addListener((o, a, b) -> layoutFor(b));
         layoutFor(main.dataProperty().get());
+    }
+
+    public ImageGrid grid() {
+        return grid;
     }
 
     public PlaybackBar playback() {
@@ -95,6 +107,7 @@ public final class XRevisionView extends BorderPane {
         }
         header.setText("x-revision (EBM-guided) \u00b7 " + info.name());
         left.getChildren().setAll(info.image() ? grid : plot);
+        change.setVisible(info.image());
         plot.clearLayers();
         plot.setHeatmap(null, null);
         plot.setEmptyMessage("running chains\u2026");
@@ -179,10 +192,12 @@ public final class XRevisionView extends BorderPane {
                 colColors[i] = i == 0 ? start : c.deriveColor(0, 1, 1, 0.35 + 0.65 * cols.get(i) / Math.max(1.0, k));
             }
             List<String> rows = new ArrayList<>();
+            double[] moved = Revision.meanAbsChange(t, step);
             for (int ch = 0; ch < rec; ch++) {
-                rows.add(String.format("E=%.2f", t.value(step, ch)));
+                rows.add(String.format("E=%.3f  \u0394=%.4f", t.value(step, ch), moved[ch]));
             }
-            grid.setTitle("Rows: chains \u00b7 columns: Langevin steps \u03c4 (current in red)");
+            String scale = change.apply(grid, cells, rec, cols.size(), 0, 1);
+            grid.setTitle("Rows: chains \u00b7 columns: steps \u03c4" + scale);
             grid.setImages(cells, rec, cols.size(), info.channels(), info.height(), info.width());
             grid.setLabels(labels, rows);
             grid.setColumnColors(colColors);

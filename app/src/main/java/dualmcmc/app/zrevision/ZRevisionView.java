@@ -3,6 +3,7 @@ package dualmcmc.app.zrevision;
 import dualmcmc.app.DataInfo;
 import dualmcmc.app.MainModel;
 import dualmcmc.app.chain.ZChainPainter;
+import dualmcmc.app.chain.ChangeView;
 import dualmcmc.app.chart.ImageGrid;
 import dualmcmc.app.chart.PlotCanvas;
 import dualmcmc.app.chart.ProfileChart;
@@ -11,6 +12,7 @@ import dualmcmc.app.shell.ChainSettingsBar;
 import dualmcmc.app.shell.PlaybackBar;
 import dualmcmc.engine.mcmc.ChainInit;
 import dualmcmc.engine.mcmc.ChainTrace;
+import dualmcmc.engine.mcmc.Revision;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -40,6 +42,7 @@ public final class ZRevisionView extends BorderPane {
     private final ZRevisionViewModel vm;
     private final PlotCanvas dataPlot = new PlotCanvas();
     private final PlotCanvas latentPlot = new PlotCanvas();
+    private final ChangeView change = new ChangeView("z", "g(z\u2080)");
     private final ImageGrid grid = new ImageGrid();
     private final HBox planes = new HBox(6, dataPlot, latentPlot);
     private final StackPane left = new StackPane();
@@ -70,13 +73,18 @@ public final class ZRevisionView extends BorderPane {
         clear.setTooltip(new Tooltip("Remove the picked data points; click in the data plane to pick new ones"));
         clear.setOnAction(e -> vm.clearPicks());
         bar.getChildren().add(bar.getChildren().size() - 2, clear);
-        VBox top = new VBox(2, header, caption, bar);
+        change.managedProperty().bind(change.visibleProperty());
+        change.showChangeProperty().addListener((o, a, b) -> drawStep());
+        change.amplifyProperty().addListener((o, a, b) -> drawStep());
+        VBox top = new VBox(2, header, caption, bar, change);
         top.setPadding(new Insets(10, 14, 0, 14));
         setTop(top);
 
         dataPlot.setId("zDataPlot");
         latentPlot.setId("zLatentPlot");
         grid.setId("zGrid");
+        Tooltip.install(grid, new Tooltip("One row per test image x, then the chain's decodings g(z\u209c). Beside each "
+                + "row: the per-pixel MSE to x and \u0394 = mean |g(z\u209c) \u2212 g(z\u2080)| per pixel at the current step"));
         dataPlot.setAxisLabels("x\u2081", "x\u2082");
         latentPlot.setAxisLabels("z\u2081", "z\u2082");
         dataPlot.setOnPick(vm::pick);
@@ -103,6 +111,10 @@ public final class ZRevisionView extends BorderPane {
         layoutFor(main.dataProperty().get());
     }
 
+    public ImageGrid grid() {
+        return grid;
+    }
+
     public PlaybackBar playback() {
         return playback;
     }
@@ -121,6 +133,7 @@ public final class ZRevisionView extends BorderPane {
         }
         header.setText("z-revision (generator-guided) \u00b7 " + info.name());
         left.getChildren().setAll(info.image() ? grid : planes);
+        change.setVisible(info.image());
         if (!info.image()) {
             dataPlot.setBounds(info.bounds()[0], info.bounds()[1], info.bounds()[2], info.bounds()[3]);
         }
@@ -251,11 +264,12 @@ public final class ZRevisionView extends BorderPane {
             }
         }
         List<String> rows = new ArrayList<>();
+        double[] moved = Revision.meanAbsChange(t, step);
         for (int ch = 0; ch < n; ch++) {
-            rows.add(String.format("MSE %.3f", t.value(step, ch)));
+            rows.add(String.format("MSE %.3f  \u0394=%.3f", t.value(step, ch), moved[ch]));
         }
-        grid.setTitle("Each row: a test image x, then its decodings g(z\u209c) along the chain (current \u03c4 = "
-                + step + " in red)");
+        String scale = change.apply(grid, cells, n, cols, 1, 2);
+        grid.setTitle("Rows: a test image x, then g(z\u209c) along its chain (\u03c4 = " + step + " in red)" + scale);
         grid.setImages(cells, n, cols, info.channels(), info.height(), info.width());
         grid.setLabels(labels, rows);
         grid.setColumnColors(colColors);

@@ -8,19 +8,24 @@ import dualmcmc.engine.mcmc.ChainInit;
 import dualmcmc.engine.mcmc.ChainKind;
 import dualmcmc.engine.mcmc.ChainRunner;
 import dualmcmc.engine.mcmc.ChainTrace;
+import dualmcmc.engine.mcmc.Revision;
 import dualmcmc.engine.util.Nd4jSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "chains", description = "Run recorded x- or z-revision chains and print the mean energy (x) or per-pixel MSE (z) per step.")
+@Command(name = "chains", description = "Run recorded x- or z-revision chains and print the mean energy (x) or per-pixel MSE (z) per step, and how much they changed the samples (mean absolute change from step 0, per value).")
 public final class ChainsCommand implements Callable<Integer> {
     @Mixin
     RunOptions runOptions;
+
+    /** Chains whose states are kept to measure what they changed. */
+    static final int RECORDED = 64;
 
     @Option(names = "--kind", required = true, description = "x or z")
     String kind;
@@ -42,13 +47,17 @@ public final class ChainsCommand implements Callable<Integer> {
         ChainKind k = parseKind("--kind", kind);
         ChainInit i = ChainInit.parse(init);
         Nd4jSetup.init();
-        ChainTrace trace = run(RunStore.load(runOptions.run), k, i, steps, chains, 0, seed);
+        ChainTrace trace = run(RunStore.load(runOptions.run), k, i, steps, chains, Math.min(chains, RECORDED), seed);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("kind", k.key());
         out.put("init", i.key());
         out.put("steps", trace.steps());
         out.put("chains", trace.chains());
         out.put("profile", trace.meanProfile());
+        // how much the chains changed their pictures (x) or decodings (z), per value in data units
+        double[] change = Revision.meanAbsChange(trace, trace.steps());
+        out.put("mean_abs_change", Arrays.stream(change).average().orElse(0));
+        out.put("mean_abs_change_per_chain", change);
         System.out.println(Json.write(out));
         return 0;
     }

@@ -1,0 +1,71 @@
+package dualmcmc.app;
+
+import dualmcmc.app.chart.ImageGrid;
+import dualmcmc.app.shell.MainWindow;
+import javafx.scene.control.Slider;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import static dualmcmc.app.FxTestSupport.await;
+import static dualmcmc.app.FxTestSupport.click;
+import static dualmcmc.app.FxTestSupport.fx;
+import static dualmcmc.app.FxTestSupport.waitLoaded;
+import static dualmcmc.app.FxTestSupport.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** On images, both chain views draw what the chains changed, amplified on request. */
+@ExtendWith(ApplicationExtension.class)
+class ChangeViewTest {
+    private MainModel main;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        main = new MainModel(null);
+        window = FxTestSupport.show(stage, main, m -> m.load("digits"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        FxTestSupport.close(main);
+    }
+
+    @Test
+    void theChangeFromTheStartIsDrawnAndAmplified(FxRobot robot) {
+        waitLoaded(main, "digits");
+        fx(() -> {
+            window.select(MainWindow.TAB_X);
+            return null;
+        });
+        assertNull(await(() -> window.xViewModel().run().thenApply(r -> null)));
+        ImageGrid grid = window.xView().grid();
+        assertEquals(Integer.MAX_VALUE, (int) fx(grid::changeFromColumn), "pictures first");
+
+        click(robot, "#xShow1");
+        waitUntil("x changes drawn", () -> grid.changeFromColumn() == 1 && grid.changeScale() > 0);
+        double full = fx(grid::changeScale);
+        robot.interact(() -> robot.lookup("#xAmplify").<Slider>query().setValue(10));
+        waitUntil("amplified", () -> Math.abs(grid.changeScale() - full / 10) < 1e-9 * full + 1e-12);
+
+        click(robot, "#xShow0");
+        waitUntil("pictures again", () -> grid.changeFromColumn() == Integer.MAX_VALUE);
+
+        fx(() -> {
+            window.select(MainWindow.TAB_Z);
+            return null;
+        });
+        assertNull(await(() -> window.zViewModel().run().thenApply(r -> null)));
+        ImageGrid zGrid = window.zView().grid();
+        click(robot, "#zShow1");
+        // the first two columns stay pictures (x and g(z0)); the decodings' changes follow
+        waitUntil("z changes drawn", () -> zGrid.changeFromColumn() == 2 && zGrid.changeScale() > 0);
+        assertTrue(fx(zGrid::changeScale) > 0);
+    }
+}
