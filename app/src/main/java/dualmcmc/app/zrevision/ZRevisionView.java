@@ -4,6 +4,7 @@ import dualmcmc.app.DataInfo;
 import dualmcmc.app.MainModel;
 import dualmcmc.app.chain.ZChainPainter;
 import dualmcmc.app.chain.ChangeView;
+import dualmcmc.app.chain.RuleBar;
 import dualmcmc.app.chart.ImageGrid;
 import dualmcmc.app.chart.PlotCanvas;
 import dualmcmc.app.chart.ProfileChart;
@@ -11,6 +12,7 @@ import dualmcmc.app.chart.Roles;
 import dualmcmc.app.shell.ChainSettingsBar;
 import dualmcmc.app.shell.PlaybackBar;
 import dualmcmc.engine.mcmc.ChainInit;
+import dualmcmc.engine.mcmc.ChainKind;
 import dualmcmc.engine.mcmc.ChainTrace;
 import dualmcmc.engine.mcmc.Revision;
 import javafx.geometry.Insets;
@@ -76,7 +78,7 @@ public final class ZRevisionView extends BorderPane {
         change.managedProperty().bind(change.visibleProperty());
         change.showChangeProperty().addListener((o, a, b) -> drawStep());
         change.amplifyProperty().addListener((o, a, b) -> drawStep());
-        VBox top = new VBox(2, header, caption, bar, change);
+        VBox top = new VBox(2, header, caption, new RuleBar(ChainKind.Z, main, vm.settingsProperty()), bar, change);
         top.setPadding(new Insets(10, 14, 0, 14));
         setTop(top);
 
