@@ -165,9 +165,8 @@ final class ArrayArchive {
                 zip = new ZipFile(file.toFile());
             } catch (NoSuchFileException | java.io.FileNotFoundException e) {
                 throw new IllegalArgumentException("no such " + kind + ": " + file);
-            } catch (ZipException e) {
-                throw new IllegalArgumentException(file + ": not a readable " + kind + " (corrupt or truncated: "
-                        + e.getMessage() + ")");
+            } catch (ZipException | java.io.EOFException e) {
+                throw unreadable(file.toString(), kind, e);
             }
             return new Reader(zip, null, file.toString(), kind, format, version);
         }
@@ -185,15 +184,24 @@ final class ArrayArchive {
                 ZipFile zip;
                 try {
                     zip = new ZipFile(copy.toFile());
-                } catch (ZipException e) {
-                    throw new IllegalArgumentException(source + ": not a readable " + kind
-                            + " (corrupt or truncated: " + e.getMessage() + ")");
+                } catch (ZipException | java.io.EOFException e) {
+                    throw unreadable(source, kind, e);
                 }
                 return new Reader(zip, copy, source, kind, format, version);
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(copy);
                 throw e;
             }
+        }
+
+        /**
+         * A zip whose directory is damaged: ZipException, or EOFException when a flipped bit makes the
+         * end record point past the end of the file (found by ArchiveFuzzTest).
+         */
+        private static IllegalArgumentException unreadable(String source, String kind, IOException e) {
+            String why = e.getMessage() == null ? "it ends early" : e.getMessage();
+            return new IllegalArgumentException(source + ": not a readable " + kind + " (corrupt or truncated: "
+                    + why + ")");
         }
 
         JsonNode manifest() {
