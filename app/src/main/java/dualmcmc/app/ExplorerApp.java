@@ -2,6 +2,7 @@ package dualmcmc.app;
 
 import dualmcmc.app.diagnostics.Soak;
 import dualmcmc.app.examples.ExamplesGallery;
+import dualmcmc.app.lesson.Lesson;
 import dualmcmc.app.prefs.AppPreferences;
 import dualmcmc.app.prefs.Appearance;
 import dualmcmc.app.prefs.WindowPlacement;
@@ -43,12 +44,15 @@ public final class ExplorerApp extends Application {
     static final int LATENT_SHOT_ITERATIONS = 450;
     /** The app's preferences: recent files, last folder, autosave settings, window, theme, scale, view. */
     public static final String PREFERENCES_NODE = "/dualmcmc/explorer";
+    /** Set once the first start has offered the lesson. */
+    static final String LESSON_OFFERED = "lesson.offered";
     /** The --screenshot view that shows the examples gallery. */
     public static final String VIEW_GALLERY = "gallery";
 
     /** Parsed command line; {@code dataset} is null unless --dataset asked for fresh models. */
     public record Options(String dataset, long seed, Path dataDir, boolean dark, Path screenshot, String view,
-                          long steps, Path file, double soakMinutes, Path soakLog, long soakSeed) {
+                          long steps, Path file, double soakMinutes, Path soakLog, long soakSeed, String lesson,
+                          int lessonStep) {
         static Options parse(List<String> args) {
             String dataset = null;
             long seed = MainModel.DEFAULT_SEED;
@@ -61,6 +65,8 @@ public final class ExplorerApp extends Application {
             double soakMinutes = 0;
             Path soakLog = null;
             long soakSeed = 1;
+            String lesson = null;
+            int lessonStep = 1;
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
                 switch (a) {
@@ -74,6 +80,8 @@ public final class ExplorerApp extends Application {
                     case "--soak" -> soakMinutes = Double.parseDouble(value(args, ++i, a));
                     case "--soak-log" -> soakLog = Path.of(value(args, ++i, a));
                     case "--soak-seed" -> soakSeed = Long.parseLong(value(args, ++i, a));
+                    case "--lesson" -> lesson = value(args, ++i, a);
+                    case "--lesson-step" -> lessonStep = Integer.parseInt(value(args, ++i, a));
                     case "--help", "-h" -> {
                         System.out.println(usage());
                         System.exit(0);
@@ -100,7 +108,14 @@ public final class ExplorerApp extends Application {
             if (soakMinutes < 0) {
                 throw new IllegalArgumentException("--soak must be >= 0 minutes");
             }
-            return new Options(dataset, seed, dir, dark, shot, view, steps, file, soakMinutes, soakLog, soakSeed);
+            if (lesson != null) {
+                int n = Lesson.bundled(lesson).steps().size();
+                if (lessonStep < 1 || lessonStep > n) {
+                    throw new IllegalArgumentException("--lesson-step must be 1.." + n + " for lesson " + lesson);
+                }
+            }
+            return new Options(dataset, seed, dir, dark, shot, view, steps, file, soakMinutes, soakLog, soakSeed,
+                    lesson, lessonStep);
         }
 
         private static String value(List<String> args, int i, String opt) {
@@ -113,7 +128,7 @@ public final class ExplorerApp extends Application {
         static String usage() {
             return "usage: java -jar dualmcmc-explorer.jar [--dataset NAME] [--seed N] [--data-dir DIR] [--dark] [FILE.dmcx]\n"
                     + "       [--screenshot FILE.png --view training|xrevision|zrevision|latent|compare|gallery\n"
-                    + "        [--steps K]]\n"
+                    + "        [--steps K] [--lesson main|images --lesson-step N]]\n"
                     + "       [--soak MINUTES [--soak-seed N]] [--soak-log FILE.jsonl]\n"
                     + "starts on the bundled ring8 example; --dataset starts fresh models on a data set instead,\n"
                     + "FILE.dmcx opens that checkpoint\n"
@@ -166,6 +181,11 @@ public final class ExplorerApp extends Application {
             Platform.exit();
         });
         stage.show();
+        if (opt.screenshot() == null && opt.soakMinutes() == 0 && opt.soakLog() == null
+                && !node.getBoolean(LESSON_OFFERED, false)) {
+            window.offerLesson();
+            node.putBoolean(LESSON_OFFERED, true);
+        }
         // the first screen shows a trained model; --dataset asks for fresh ones
         CompletableFuture<Void> loaded = opt.file() != null ? openOrExample(window.fileActions(), main, opt.file())
                 : opt.dataset() != null ? main.load(opt.dataset())
@@ -195,6 +215,17 @@ public final class ExplorerApp extends Application {
         return scene;
     }
 
+    /** Completes when {@code view} shows what it computes for the current models. */
+    private static CompletableFuture<Void> settle(MainWindow window, String view) {
+        return switch (view) {
+            case MainWindow.TAB_X -> window.xViewModel().run().thenApply(r -> null);
+            case MainWindow.TAB_Z -> window.zViewModel().run().thenApply(r -> null);
+            case MainWindow.TAB_LATENT -> window.latentViewModel().whenIterated(LATENT_SHOT_ITERATIONS);
+            case MainWindow.TAB_COMPARE -> window.compareViewModel().refresh().thenApply(r -> null);
+            default -> window.trainingViewModel().refresh().thenApply(r -> null);
+        };
+    }
+
     private void screenshot(MainWindow window, Scene scene, Options opt, CompletableFuture<Void> loaded) {
         Thread watchdog = new Thread(() -> {
             try {
@@ -211,26 +242,26 @@ public final class ExplorerApp extends Application {
         loaded.thenCompose(v -> opt.steps() > 0 ? main.trainUntil(main.iterationProperty().get() + opt.steps())
                         : CompletableFuture.completedFuture(null))
                 .thenCompose(v -> {
+                    if (opt.lesson() != null) {
+                        return window.startLesson(opt.lesson())
+                                .thenCompose(x -> window.lessonViewModel().goTo(opt.lessonStep() - 1))
+                                .thenCompose(x -> settle(window, window.lessonViewModel().step().view()));
+                    }
                     if (VIEW_GALLERY.equals(opt.view())) {
                         ExamplesGallery g = window.showExamples();
                         shot[0] = g.dialog().getDialogPane().getScene();
                         return window.examplesViewModel().load().thenApply(r -> null);
                     }
                     window.select(opt.view());
-                    return switch (opt.view()) {
-                        case MainWindow.TAB_X -> window.xViewModel().run().thenApply(r -> null);
-                        case MainWindow.TAB_Z -> window.zViewModel().run().thenApply(r -> null);
-                        case MainWindow.TAB_LATENT -> window.latentViewModel().whenIterated(LATENT_SHOT_ITERATIONS);
-                        case MainWindow.TAB_COMPARE -> window.compareViewModel().refresh().thenApply(r -> null);
-                        default -> window.trainingViewModel().refresh().thenApply(r -> null);
-                    };
+                    return settle(window, opt.view());
                 })
                 .whenComplete((v, e) -> Platform.runLater(() -> {
                     if (e != null) {
                         System.err.println("screenshot: " + e);
                         System.exit(4);
                     }
-                    if (MainWindow.TAB_LATENT.equals(opt.view())) {
+                    if (MainWindow.TAB_LATENT.equals(opt.lesson() != null ? window.lessonViewModel().step().view()
+                            : opt.view())) {
                         window.latentView().hoverTypical();
                     }
                     PauseTransition settle = new PauseTransition(Duration.millis(700));

@@ -34,6 +34,7 @@ public final class ChangeView extends HBox {
                         "Each step's picture minus the chain's start " + startName
                                 + ": red where it grew brighter, blue where darker"},
                 i -> showChange.set(i == 1));
+        showChange.addListener((o, a, b) -> show.select(b ? 1 : 0));
         Slider amp = new Slider(1, MAX_AMPLIFY, 1);
         amp.setId(prefix + "Amplify");
         amp.setPrefWidth(120);

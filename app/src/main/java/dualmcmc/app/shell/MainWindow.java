@@ -8,6 +8,9 @@ import dualmcmc.app.compare.CompareViewModel;
 import dualmcmc.app.examples.ExamplesGallery;
 import dualmcmc.app.examples.ExamplesViewModel;
 import dualmcmc.app.help.HelpMenu;
+import dualmcmc.app.lesson.Lesson;
+import dualmcmc.app.lesson.LessonPanel;
+import dualmcmc.app.lesson.LessonViewModel;
 import dualmcmc.app.whatif.WhatIfBanner;
 import dualmcmc.app.whatif.WhatIfMenu;
 import dualmcmc.app.whatif.WhatIfViewModel;
@@ -44,6 +47,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Menu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
@@ -95,6 +100,9 @@ public final class MainWindow extends BorderPane {
     private final ZRevisionViewModel zVm;
     private final LatentViewModel latentVm;
     private final CompareViewModel compareVm;
+    private LessonViewModel lessonVm;
+    /** First start: one line offering the lesson. */
+    private final HBox lessonOffer = new HBox(10);
     private final WhatIfViewModel whatIfVm;
     private final TrainingView trainingView;
     private final XRevisionView xView;
@@ -177,10 +185,11 @@ public final class MainWindow extends BorderPane {
                 .getItems().addAll(new SeparatorMenuItem(), FileMenu.item("Settings\u2026", Feather.SETTINGS,
                         "menuSettings", "Shortcut+Comma", this::showSettings));
         menu.bar().getMenus().add(WhatIfMenu.create(whatIfVm, files));
-        menu.bar().getMenus().add(HelpMenu.create(owner, menu.bar(), url -> {
+        Menu help = HelpMenu.create(owner, menu.bar(), url -> {
             main.messageProperty().set("Opening " + url + " in the web browser");
             browser.accept(url);
-        }));
+        });
+        menu.bar().getMenus().add(help);
 
         Tab t1 = tab("Training", Feather.ACTIVITY, trainingView, TAB_TRAINING,
                 "Live losses L_E, L_G, L_I, mean energies and the current samples (Ctrl+1)");
@@ -221,8 +230,22 @@ public final class MainWindow extends BorderPane {
         alertBar.managedProperty().bind(alertBar.visibleProperty());
         alertLabel.textProperty().bind(main.alertProperty());
 
-        setTop(new VBox(menu.bar(), toolbar(), alertBar, new WhatIfBanner(whatIfVm)));
+        lessonOffer.managedProperty().bind(lessonOffer.visibleProperty());
+        lessonOffer.setVisible(false);
+        setTop(new VBox(menu.bar(), toolbar(), alertBar, new WhatIfBanner(whatIfVm), lessonOffer));
         setCenter(split);
+        lessonVm = new LessonViewModel(new WindowLessonHost(this, files));
+        setRight(new LessonPanel(lessonVm));
+        // a lesson sets what it needs itself: the settings make room for the views and the lesson
+        lessonVm.lessonProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                split.getItems().remove(settings);
+            } else if (!split.getItems().contains(settings)) {
+                split.getItems().add(0, settings);
+                split.setDividerPositions(0.225);
+            }
+        });
+        help.getItems().addAll(0, lessonItems());
         setBottom(statusBar());
     }
 
@@ -596,6 +619,54 @@ public final class MainWindow extends BorderPane {
         }
         gallery.show();
         return gallery;
+    }
+
+    /** Help > Lesson items, one per bundled lesson, then a separator. */
+    private List<MenuItem> lessonItems() {
+        List<MenuItem> items = new ArrayList<>();
+        for (String id : Lesson.BUNDLED) {
+            Lesson l = Lesson.bundled(id);
+            items.add(FileMenu.item("Lesson: " + l.title(), Feather.BOOK_OPEN, "menuLesson-" + id, null,
+                    () -> startLesson(id)));
+        }
+        items.add(new SeparatorMenuItem());
+        return items;
+    }
+
+    /** Starts a bundled lesson at its first step. */
+    public CompletableFuture<Void> startLesson(String id) {
+        lessonOffer.setVisible(false);
+        return lessonVm.start(Lesson.bundled(id));
+    }
+
+    public LessonViewModel lessonViewModel() {
+        return lessonVm;
+    }
+
+    /**
+     * Offers the main lesson in a line under the toolbar (the app does this on its first start):
+     * Start begins it, the cross hides the offer; Help > Lesson is always there.
+     */
+    public void offerLesson() {
+        lessonOffer.setId("lessonOffer");
+        lessonOffer.getStyleClass().add("what-if-bar");
+        lessonOffer.setAlignment(Pos.CENTER_LEFT);
+        lessonOffer.setPadding(new Insets(6, 12, 6, 12));
+        Button start = new Button("Start the lesson", new FontIcon(Feather.BOOK_OPEN));
+        start.setId("lessonOfferStart");
+        start.getStyleClass().add(Styles.ACCENT);
+        start.setOnAction(e -> startLesson("main"));
+        Button hide = new Button(null, new FontIcon(Feather.X));
+        hide.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        hide.setTooltip(new Tooltip("Not now (Help > Lesson starts it later)"));
+        hide.setOnAction(e -> lessonOffer.setVisible(false));
+        Label words = new Label("New to dual-MCMC? A short lesson walks through the three models and the two "
+                + "revisions on the bundled examples.");
+        words.setWrapText(true);
+        Region g = new Region();
+        HBox.setHgrow(g, Priority.ALWAYS);
+        lessonOffer.getChildren().setAll(new FontIcon(Feather.BOOK_OPEN), words, start, g, hide);
+        lessonOffer.setVisible(true);
     }
 
     /** Closing the window asks about unsaved changes first; {@code exit} ends the app once agreed. */

@@ -87,6 +87,10 @@ public final class XRevisionView extends BorderPane {
         layoutFor(main.dataProperty().get());
     }
 
+    public ChangeView change() {
+        return change;
+    }
+
     public ImageGrid grid() {
         return grid;
     }

@@ -113,6 +113,10 @@ public final class ZRevisionView extends BorderPane {
         layoutFor(main.dataProperty().get());
     }
 
+    public ChangeView change() {
+        return change;
+    }
+
     public ImageGrid grid() {
         return grid;
     }

@@ -1,0 +1,100 @@
+package dualmcmc.app.lesson;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A guided lesson, as data: a title and steps, each with a few sentences, an optional formula
+ * (LaTeX), the view it happens in, the control it talks about (a node id, highlighted), an action
+ * that sets the scene and, optionally, something the student must do before Next. Lessons are
+ * resource files ({@code /dualmcmc/app/lessons/ID.json}), so a teacher can write another.
+ */
+public record Lesson(String id, String title, List<Step> steps) {
+    /** The lessons the app ships, in the Help menu's order. */
+    public static final List<String> BUNDLED = List.of("main", "images");
+    static final Set<String> VIEWS = Set.of("training", "xrevision", "zrevision", "latent", "compare");
+
+    /**
+     * @param action "example:ID" (open a bundled example), "change:x" or "change:z" (show the chain
+     *               grid's change from the start), or null
+     * @param waitFor "played:x" or "played:z" (the chain replayed to its end), "picked:z" (a data
+     *                point picked in the z-revision view), or null
+     */
+    public record Step(String title, String text, String formula, String view, String target, String action,
+                       String waitFor) {
+    }
+
+    public Lesson {
+        steps = List.copyOf(steps);
+    }
+
+    public static Lesson bundled(String id) {
+        String res = "/dualmcmc/app/lessons/" + id + ".json";
+        try (InputStream in = Lesson.class.getResourceAsStream(res)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no bundled lesson '" + id + "'; lessons: " + BUNDLED);
+            }
+            return read(in, res);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(res + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads and checks a lesson; anything missing or unknown is an IllegalArgumentException naming the step. */
+    public static Lesson read(InputStream in, String source) throws IOException {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(in);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(source + ": not JSON (" + e.getOriginalMessage() + ")");
+        }
+        String id = text(root, "id", source, true);
+        String title = text(root, "title", source, true);
+        if (!root.path("steps").isArray() || root.path("steps").isEmpty()) {
+            throw new IllegalArgumentException(source + ": 'steps' must be a non-empty list");
+        }
+        List<Step> steps = new ArrayList<>();
+        int n = 0;
+        for (JsonNode s : root.path("steps")) {
+            String where = source + ", step " + (++n);
+            Step step = new Step(text(s, "title", where, true), text(s, "text", where, true),
+                    text(s, "formula", where, false), text(s, "view", where, true), text(s, "target", where, true),
+                    text(s, "action", where, false), text(s, "waitFor", where, false));
+            if (!VIEWS.contains(step.view())) {
+                throw new IllegalArgumentException(where + ": view must be one of " + VIEWS + ", not '" + step.view() + "'");
+            }
+            if (!step.target().startsWith("#")) {
+                throw new IllegalArgumentException(where + ": target must be a node id such as #xPlot");
+            }
+            if (step.action() != null && !(step.action().matches("example:[a-z0-9-]+")
+                    || step.action().matches("change:[xz]"))) {
+                throw new IllegalArgumentException(where + ": unknown action '" + step.action() + "'");
+            }
+            if (step.waitFor() != null && !step.waitFor().matches("played:[xz]|picked:z")) {
+                throw new IllegalArgumentException(where + ": unknown waitFor '" + step.waitFor() + "'");
+            }
+            steps.add(step);
+        }
+        return new Lesson(id, title, steps);
+    }
+
+    private static String text(JsonNode node, String field, String where, boolean required) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw new IllegalArgumentException(where + ": '" + field + "' is missing");
+            }
+            return null;
+        }
+        if (!v.isTextual() || v.asText().isBlank()) {
+            throw new IllegalArgumentException(where + ": '" + field + "' must be text");
+        }
+        return v.asText();
+    }
+}

@@ -1,0 +1,134 @@
+package dualmcmc.app;
+
+import dualmcmc.app.lesson.Lesson;
+import dualmcmc.app.lesson.LessonViewModel;
+import dualmcmc.app.shell.MainWindow;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import static dualmcmc.app.FxTestSupport.await;
+import static dualmcmc.app.FxTestSupport.click;
+import static dualmcmc.app.FxTestSupport.fx;
+import static dualmcmc.app.FxTestSupport.waitLoaded;
+import static dualmcmc.app.FxTestSupport.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Walks every step of every bundled lesson as a student would: each step shows its title, opens its
+ * view, highlights a control that exists, and where it asks for something (play the chain, pick a
+ * point) Next waits until it is done.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LessonWalkTest {
+    private MainModel main;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        main = new MainModel(null);
+        window = FxTestSupport.show(stage, main);
+    }
+
+    @AfterEach
+    void tearDown() {
+        FxTestSupport.close(main);
+    }
+
+    @Test
+    void everyStepOfEveryLessonShowsItsViewAndHighlightsItsControl(FxRobot robot) {
+        waitLoaded(main, "ring8");
+        Node panel = robot.lookup("#lessonPanel").query();
+        Node settings = robot.lookup("#settings").query();
+        assertFalse(fx(panel::isVisible));
+        for (String id : Lesson.BUNDLED) {
+            Lesson lesson = Lesson.bundled(id);
+            assertNull(await(() -> window.startLesson(id)));
+            LessonViewModel vm = window.lessonViewModel();
+            assertTrue(fx(panel::isVisible));
+            assertFalse(fx(() -> settings.getScene() != null), "the settings make room during a lesson");
+            for (int i = 0; i < lesson.steps().size(); i++) {
+                Lesson.Step step = lesson.steps().get(i);
+                String where = id + " step " + (i + 1);
+                int index = i;
+                waitUntil(where + " set", () -> vm.indexProperty().get() == index && vm.highlighted() != null
+                        && (step.waitFor() != null || !vm.blockedProperty().get()));
+                assertEquals(step.title(), fx(() -> robot.lookup("#lessonStepTitle").<Label>query().getText()), where);
+                assertEquals("Step " + (i + 1) + " of " + lesson.steps().size(),
+                        fx(() -> robot.lookup("#lessonProgress").<Label>query().getText()));
+                assertEquals(step.view(), fx(window::selectedView), where + ": its view");
+                Node target = fx(vm::highlighted);
+                assertEquals(step.target(), "#" + target.getId(), where);
+                assertTrue(fx(() -> target.getStyleClass().contains(LessonViewModel.HIGHLIGHT)), where + " highlighted");
+                if (step.waitFor() != null) {
+                    assertTrue(fx(() -> robot.lookup("#lessonNext").<Button>query().isDisabled()),
+                            where + ": Next waits for " + step.waitFor());
+                    doWhatItAsks(robot, step.waitFor());
+                    waitUntil(where + ": done", () -> !vm.blockedProperty().get());
+                }
+                if (step.action() != null && step.action().startsWith("change:")) {
+                    String kind = step.action().substring("change:".length());
+                    assertTrue(fx(() -> ("x".equals(kind) ? window.xView().change() : window.zView().change())
+                            .showChangeProperty().get()), where + ": change shown");
+                }
+                if (step.action() != null && step.action().startsWith("example:")) {
+                    String example = step.action().substring("example:".length());
+                    assertEquals(example, fx(() -> main.document().exampleProperty().get()), where);
+                }
+                click(robot, "#lessonNext");
+                if (i > 0 && i == lesson.steps().size() - 1) {
+                    continue;
+                }
+                if (i == 1) {
+                    // Back returns to the previous step, with its highlight
+                    waitUntil("step 3", () -> vm.indexProperty().get() == 2 && !vm.blockedProperty().get());
+                    click(robot, "#lessonBack");
+                    waitUntil("back to step 2", () -> vm.indexProperty().get() == 1 && !vm.blockedProperty().get());
+                    assertEquals(lesson.steps().get(1).target(), "#" + fx(vm::highlighted).getId());
+                    click(robot, "#lessonNext");
+                }
+            }
+            waitUntil(id + " finished", () -> vm.lessonProperty().get() == null);
+            assertFalse(fx(panel::isVisible));
+            assertNotNull(fx(settings::getScene), "the settings come back");
+            assertTrue(fx(() -> robot.lookup("." + LessonViewModel.HIGHLIGHT).queryAll().isEmpty()),
+                    "no highlight left behind");
+        }
+    }
+
+    private void doWhatItAsks(FxRobot robot, String waitFor) {
+        switch (waitFor) {
+            case "played:x" -> {
+                fx(() -> {
+                    window.xView().playback().stepProperty().set(0);
+                    return null;
+                });
+                click(robot, "#xPlay");
+            }
+            case "played:z" -> {
+                fx(() -> {
+                    window.zView().playback().stepProperty().set(0);
+                    return null;
+                });
+                click(robot, "#zPlay");
+            }
+            case "picked:z" -> fx(() -> {
+                double[] p = main.dataProperty().get().points()[0];
+                window.zViewModel().pick(p[0], p[1]);
+                return null;
+            });
+            default -> throw new AssertionError("unknown waitFor " + waitFor);
+        }
+    }
+}
