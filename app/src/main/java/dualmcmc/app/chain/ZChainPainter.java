@@ -1,5 +1,6 @@
 package dualmcmc.app.chain;
 
+import dualmcmc.app.chart.Ink;
 import dualmcmc.app.chart.PlotCanvas;
 import dualmcmc.app.chart.Roles;
 import dualmcmc.engine.mcmc.ChainInit;
@@ -12,7 +13,6 @@ import javafx.scene.paint.Color;
  * compare view draw the data plane the same way through this.
  */
 public final class ZChainPainter {
-    private static final Color TARGET = Color.web("#24292f");
 
     private ZChainPainter() {
     }
@@ -54,10 +54,10 @@ public final class ZChainPainter {
             }
         }
         for (int ch = 0; ch < n && ch < targets.length; ch++) {
-            plot.addCross(targets[ch][0], targets[ch][1], ch == selected ? Roles.MARKER : TARGET, 5);
+            plot.addCross(targets[ch][0], targets[ch][1], ch == selected ? Roles.MARKER : Ink.current().text(), 5);
         }
         plot.addLegend("data", Roles.DATA, PlotCanvas.Mark.DOT);
-        plot.addLegend(selected >= 0 ? "picked x (red: selected)" : "observed x", TARGET, PlotCanvas.Mark.LINE);
+        plot.addLegend(selected >= 0 ? "picked x (red: selected)" : "observed x", Ink.current().text(), PlotCanvas.Mark.LINE);
         plot.addLegend("g(z\u2080)", c, PlotCanvas.Mark.RING);
         plot.addLegend("g(z\u209c) and its path", c, PlotCanvas.Mark.DOT);
         plot.redraw();

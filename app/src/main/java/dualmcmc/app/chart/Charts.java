@@ -105,6 +105,43 @@ public final class Charts {
         }
         styleAxis(axis);
         plot.setRangeAxis(axis);
+        inkAxis(axis, Roles.awt(Ink.current().muted()), Roles.awt(Ink.current().grid()));
+    }
+
+    /** Paints the chart's background, title, legend, axes and grid in the theme's colours. */
+    public static void ink(JFreeChart chart, Ink ink) {
+        java.awt.Color bg = Roles.awt(ink.background());
+        java.awt.Color text = Roles.awt(ink.text());
+        java.awt.Color muted = Roles.awt(ink.muted());
+        java.awt.Color grid = Roles.awt(ink.grid());
+        chart.setBackgroundPaint(bg);
+        if (chart.getTitle() != null) {
+            chart.getTitle().setPaint(text);
+        }
+        if (chart.getLegend() != null) {
+            chart.getLegend().setBackgroundPaint(bg);
+            chart.getLegend().setItemPaint(text);
+        }
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(bg);
+        plot.setDomainGridlinePaint(grid);
+        plot.setRangeGridlinePaint(grid);
+        plot.setNoDataMessagePaint(muted);
+        for (int i = 0; i < plot.getRangeAxisCount(); i++) {
+            inkAxis(plot.getRangeAxis(i), muted, grid);
+        }
+        for (int i = 0; i < plot.getDomainAxisCount(); i++) {
+            inkAxis(plot.getDomainAxis(i), muted, grid);
+        }
+    }
+
+    private static void inkAxis(org.jfree.chart.axis.ValueAxis a, java.awt.Color muted, java.awt.Color grid) {
+        if (a != null) {
+            a.setLabelPaint(muted);
+            a.setTickLabelPaint(muted);
+            a.setAxisLinePaint(grid);
+            a.setTickMarkPaint(grid);
+        }
     }
 
     /** Sets the paint and width of series {@code i}; translucent when alpha is below 1. */
@@ -124,6 +161,7 @@ public final class Charts {
 
     public static ChartViewer viewer(JFreeChart chart, String id) {
         ChartViewer v = new ChartViewer(chart);
+        Ink.follow(v, ink -> ink(chart, ink));
         v.setId(id);
         v.setMinSize(120, 100);
         v.setPrefSize(400, 260);

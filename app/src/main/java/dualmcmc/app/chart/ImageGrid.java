@@ -38,6 +38,10 @@ public final class ImageGrid extends Region {
 
     public ImageGrid() {
         getChildren().add(canvas);
+        Ink.follow(this, ink -> {
+            image = null;
+            redraw();
+        });
         setMinSize(120, 120);
         setPrefSize(480, 480);
     }
@@ -111,9 +115,12 @@ public final class ImageGrid extends Region {
         int h = rows * (height + gap) + gap;
         WritableImage img = new WritableImage(Math.max(1, w), Math.max(1, h));
         PixelWriter pw = img.getPixelWriter();
+        Color bg = Ink.current().background();
+        int gapColour = 0xff000000 | ((int) Math.round(bg.getRed() * 255) << 16)
+                | ((int) Math.round(bg.getGreen() * 255) << 8) | (int) Math.round(bg.getBlue() * 255);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                pw.setArgb(x, y, 0xffffffff);
+                pw.setArgb(x, y, gapColour);
             }
         }
         for (int r = 0; r < rows; r++) {
@@ -159,7 +166,7 @@ public final class ImageGrid extends Region {
         double oy = top;
         if (!title.isEmpty()) {
             g.setFont(Font.font("System", javafx.scene.text.FontWeight.BOLD, 13));
-            g.setFill(Color.web("#24292f"));
+            g.setFill(Ink.current().text());
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
             g.fillText(title, ox, 2);
@@ -178,13 +185,13 @@ public final class ImageGrid extends Region {
                 g.fillRect(x, oy - 4, cellW - scale, 3);
             }
             if (c < colLabels.size()) {
-                g.setFill(c == highlightCol ? Roles.MARKER : Color.web("#57606a"));
+                g.setFill(c == highlightCol ? Roles.MARKER : Ink.current().muted());
                 g.fillText(colLabels.get(c), x + (cellW - scale) / 2, oy - 5);
             }
         }
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        g.setFill(Color.web("#57606a"));
+        g.setFill(Ink.current().muted());
         for (int r = 0; r < rows && r < rowLabels.size(); r++) {
             g.fillText(rowLabels.get(r), ox - 6, oy + scale + r * cellH + (cellH - scale) / 2);
         }

@@ -78,6 +78,7 @@ public final class PlotCanvas extends Region {
     public PlotCanvas() {
         getChildren().add(canvas);
         getStyleClass().add("plot-canvas");
+        Ink.follow(this, ink -> redraw());
         setMinSize(200, 200);
         setPrefSize(520, 520);
         canvas.setOnMouseClicked(e -> {
@@ -305,14 +306,15 @@ public final class PlotCanvas extends Region {
         double s = side();
         double l = left();
         double t = top();
+        Ink ink = Ink.current();
         if (!title.isEmpty()) {
-            g.setFill(Color.web("#24292f"));
+            g.setFill(ink.text());
             g.setFont(TITLE);
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
             g.fillText(title, l, 4);
         }
-        g.setFill(heat == null ? Color.web("#f6f8fa") : Color.BLACK);
+        g.setFill(heat == null ? ink.empty() : Color.BLACK);
         g.fillRect(l, t, s, s);
         if (heat != null) {
             g.setImageSmoothing(true);
@@ -327,13 +329,13 @@ public final class PlotCanvas extends Region {
             drawLayer(g, layer);
         }
         g.restore();
-        g.setStroke(Color.web("#d0d7de"));
+        g.setStroke(ink.grid());
         g.setLineWidth(1);
         g.strokeRect(l + 0.5, t + 0.5, s - 1, s - 1);
         drawAxes(g, l, t, s);
         drawLegend(g, l, t);
         if (emptyMessage != null && layers.isEmpty()) {
-            g.setFill(Color.web("#57606a"));
+            g.setFill(ink.muted());
             g.setFont(LABEL);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
@@ -476,8 +478,8 @@ public final class PlotCanvas extends Region {
     }
 
     private void drawAxes(GraphicsContext g, double l, double t, double s) {
-        g.setFill(Color.web("#57606a"));
-        g.setStroke(Color.web("#8c959f"));
+        g.setFill(Ink.current().muted());
+        g.setStroke(Ink.current().muted());
         g.setLineWidth(1);
         g.setFont(TICK);
         double[] xt = ticks(xmin, xmax);
@@ -497,7 +499,7 @@ public final class PlotCanvas extends Region {
             g.fillText(fmt(v), l - 6, y);
         }
         g.setFont(LABEL);
-        g.setFill(Color.web("#24292f"));
+        g.setFill(Ink.current().text());
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
         g.fillText(xLabel, l + s / 2, t + s + PAD_BOTTOM);
@@ -527,9 +529,9 @@ public final class PlotCanvas extends Region {
         double h = rowH * entries.size() + 8;
         double x = l + 8;
         double y = t + 8;
-        g.setFill(Color.rgb(255, 255, 255, 0.88));
+        g.setFill(Ink.current().background().deriveColor(0, 1, 1, 0.88));
         g.fillRoundRect(x, y, w, h, 8, 8);
-        g.setStroke(Color.web("#d0d7de"));
+        g.setStroke(Ink.current().grid());
         g.strokeRoundRect(x + 0.5, y + 0.5, w, h, 8, 8);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
@@ -555,7 +557,7 @@ public final class PlotCanvas extends Region {
                 g.setFill(e.color());
                 g.fillOval(x + 11, cy - 4, 8, 8);
             }
-            g.setFill(Color.web("#24292f"));
+            g.setFill(Ink.current().text());
             g.fillText(e.text(), x + 29, cy);
         }
         g.setLineWidth(1);

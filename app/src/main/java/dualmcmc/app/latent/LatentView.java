@@ -312,7 +312,7 @@ public final class LatentView extends BorderPane {
             plot.addPoints(pts, colour(g, k), RADIUS, 0.85);
         }
         if (hovered >= 0 && hovered < e.length) {
-            plot.addRings(new double[][]{e[hovered]}, Color.web("#24292f"), 5);
+            plot.addRings(new double[][]{e[hovered]}, dualmcmc.app.chart.Ink.current().text(), 5);
         }
         plot.redraw();
         if (hovered >= 0 && hovered < e.length && card.isVisible()) {

@@ -2,6 +2,7 @@ package dualmcmc.app.prefs;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dualmcmc.app.chart.Ink;
 import javafx.application.Application;
 import javafx.scene.Scene;
 
@@ -18,6 +19,7 @@ public final class Appearance {
     public static void theme(boolean dark) {
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
+        Ink.set(dark);
     }
 
     /** Scales the scene's text, and with it the controls sized in em. */

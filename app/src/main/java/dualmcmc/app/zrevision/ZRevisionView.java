@@ -194,7 +194,7 @@ public final class ZRevisionView extends BorderPane {
                 dataPlot.clearLayers();
                 dataPlot.addPoints(info.points(), Roles.DATA, 1.5, 0.5);
                 for (float[] p : vm.picks()) {
-                    dataPlot.addCross(p[0], p[1], Color.web("#24292f"), 5);
+                    dataPlot.addCross(p[0], p[1], dualmcmc.app.chart.Ink.current().text(), 5);
                 }
                 dataPlot.redraw();
             }
