@@ -3,13 +3,10 @@ package dualmcmc.app;
 import dualmcmc.app.chart.ImageGrid;
 import dualmcmc.app.shell.MainWindow;
 import javafx.scene.control.Slider;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
+
+import java.util.concurrent.CompletableFuture;
 
 import static dualmcmc.app.FxTestSupport.await;
 import static dualmcmc.app.FxTestSupport.click;
@@ -21,20 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** On images, both chain views draw what the chains changed, amplified on request. */
-@ExtendWith(ApplicationExtension.class)
-class ChangeViewTest {
-    private MainModel main;
-    private MainWindow window;
+class ChangeViewTest extends WindowTest {
 
-    @Start
-    void start(Stage stage) {
-        main = new MainModel(null);
-        window = FxTestSupport.show(stage, main, m -> m.load("digits"));
-    }
-
-    @AfterEach
-    void tearDown() {
-        FxTestSupport.close(main);
+    @Override
+    protected CompletableFuture<Void> open(MainModel m) {
+        return m.load("digits");
     }
 
     @Test

@@ -8,13 +8,10 @@ import dualmcmc.engine.mcmc.ChainKind;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
+
+import java.util.concurrent.CompletableFuture;
 
 import static dualmcmc.app.FxTestSupport.click;
 import static dualmcmc.app.FxTestSupport.fx;
@@ -28,20 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * models and seed, both profiles are drawn, and the paper's orderings show (the generator start
  * ends at lower energy than noise, the inference start at lower MSE) and are stated in words.
  */
-@ExtendWith(ApplicationExtension.class)
-class CompareViewTest {
-    private MainModel main;
-    private MainWindow window;
+class CompareViewTest extends WindowTest {
 
-    @Start
-    void start(Stage stage) {
-        main = new MainModel(null);
-        window = FxTestSupport.show(stage, main, m -> m.openExampleOrFresh(MainModel.START_DATASET));
-    }
-
-    @AfterEach
-    void tearDown() {
-        FxTestSupport.close(main);
+    @Override
+    protected CompletableFuture<Void> open(MainModel m) {
+        return m.openExampleOrFresh(MainModel.START_DATASET);
     }
 
     @Test

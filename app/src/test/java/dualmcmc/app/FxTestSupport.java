@@ -43,11 +43,6 @@ final class FxTestSupport {
         return p;
     }
 
-    /** Shows the main window on {@code stage} and starts loading fresh ring8 models. */
-    static MainWindow show(Stage stage, MainModel main) {
-        return show(stage, main, m -> m.load(MainModel.START_DATASET));
-    }
-
     /** Shows the main window on {@code stage} and starts {@code open}, e.g. the ring8 example as the app does. */
     static MainWindow show(Stage stage, MainModel main, Function<MainModel, CompletableFuture<Void>> open) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());

@@ -2,7 +2,6 @@ package dualmcmc.app;
 
 import dualmcmc.app.help.HelpMenu;
 import dualmcmc.app.help.ShortcutsDialog;
-import dualmcmc.app.shell.MainWindow;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
@@ -10,13 +9,9 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,16 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Help's dialogs open with their content, and its links go to the paper and the authors' code. */
-@ExtendWith(ApplicationExtension.class)
-class HelpMenuTest {
-    private MainModel main;
-    private MainWindow window;
+class HelpMenuTest extends WindowTest {
     private final List<String> opened = new ArrayList<>();
 
-    @Start
-    void start(Stage stage) {
-        main = new MainModel(null);
-        window = FxTestSupport.show(stage, main);
+    @Override
+    protected void started(Stage stage) {
         window.setBrowser(opened::add);
     }
 
@@ -43,11 +33,6 @@ class HelpMenuTest {
     void loaded() {
         // a model still loading when the test ends would be disposed under its background tasks
         FxTestSupport.waitLoaded(main, "ring8");
-    }
-
-    @AfterEach
-    void tearDown() {
-        FxTestSupport.close(main);
     }
 
     private MenuItem item(FxRobot robot, String id) {

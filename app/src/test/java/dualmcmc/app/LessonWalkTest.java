@@ -2,17 +2,11 @@ package dualmcmc.app;
 
 import dualmcmc.app.lesson.Lesson;
 import dualmcmc.app.lesson.LessonViewModel;
-import dualmcmc.app.shell.MainWindow;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import static dualmcmc.app.FxTestSupport.await;
 import static dualmcmc.app.FxTestSupport.click;
@@ -30,21 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * view, highlights a control that exists, and where it asks for something (play the chain, pick a
  * point) Next waits until it is done.
  */
-@ExtendWith(ApplicationExtension.class)
-class LessonWalkTest {
-    private MainModel main;
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        main = new MainModel(null);
-        window = FxTestSupport.show(stage, main);
-    }
-
-    @AfterEach
-    void tearDown() {
-        FxTestSupport.close(main);
-    }
+class LessonWalkTest extends WindowTest {
 
     @Test
     void everyStepOfEveryLessonShowsItsViewAndHighlightsItsControl(FxRobot robot) {

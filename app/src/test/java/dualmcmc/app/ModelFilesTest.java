@@ -8,15 +8,10 @@ import dualmcmc.engine.train.IterationStats;
 import dualmcmc.engine.train.TrainingSession.State;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -37,23 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The File menu as a user meets it: save and open, bad files, unsaved changes, examples, export, autosave, import. */
-@ExtendWith(ApplicationExtension.class)
-class ModelFilesTest {
-    private MainModel main;
-    private MainWindow window;
+class ModelFilesTest extends WindowTest {
     @TempDir
     Path tmp;
-
-    @Start
-    void start(Stage stage) {
-        main = new MainModel(null);
-        window = FxTestSupport.show(stage, main);
-    }
-
-    @AfterEach
-    void tearDown() {
-        FxTestSupport.close(main);
-    }
 
     private void trainTo(long iteration) {
         assertNull(await(() -> main.trainUntil(iteration)));

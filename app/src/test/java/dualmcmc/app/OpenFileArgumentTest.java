@@ -1,14 +1,9 @@
 package dualmcmc.app;
 
-import dualmcmc.app.shell.MainWindow;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,26 +16,21 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A .dmcx double-clicked on the desktop reaches the app as its file argument and opens in the window. */
-@ExtendWith(ApplicationExtension.class)
-class OpenFileArgumentTest {
+class OpenFileArgumentTest extends WindowTest {
     @TempDir
     Path dir;
-    private MainModel main;
-    private MainWindow window;
     private Stage stage;
 
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        main = new MainModel(null);
+    @Override
+    protected CompletableFuture<Void> open(MainModel m) {
         // nothing loads yet: the test starts the app's own opening, as start() does
-        window = FxTestSupport.show(stage, main, m -> CompletableFuture.completedFuture(null));
-        stage.titleProperty().bind(main.document().titleBinding());
+        return CompletableFuture.completedFuture(null);
     }
 
-    @AfterEach
-    void tearDown() {
-        FxTestSupport.close(main);
+    @Override
+    protected void started(Stage stage) {
+        this.stage = stage;
+        stage.titleProperty().bind(main.document().titleBinding());
     }
 
     private CompletableFuture<Void> startWith(String arg) {

@@ -3,20 +3,15 @@ package dualmcmc.app;
 import dualmcmc.app.io.AutosaveSettings;
 import dualmcmc.app.prefs.AppPreferences;
 import dualmcmc.app.prefs.SettingsDialog;
-import dualmcmc.app.shell.MainWindow;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.util.prefs.Preferences;
 
@@ -25,16 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** View > Settings changes the look and autosave, stores them, and Reset to defaults undoes it all. */
-@ExtendWith(ApplicationExtension.class)
-class SettingsDialogTest {
-    private MainModel main;
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        main = new MainModel(null);
-        window = FxTestSupport.show(stage, main);
-    }
+class SettingsDialogTest extends WindowTest {
 
     @BeforeEach
     void loaded() {
@@ -42,12 +28,11 @@ class SettingsDialogTest {
     }
 
     @AfterEach
-    void tearDown() {
+    void lightThemeAgain() {
         FxTestSupport.fx(() -> {
             window.darkThemeProperty().set(false);
             return null;
         });
-        FxTestSupport.close(main);
     }
 
     private static Preferences prefs() {

@@ -3,14 +3,8 @@ package dualmcmc.app;
 import dualmcmc.app.diagnostics.FxStallMonitor;
 import dualmcmc.app.diagnostics.SoakDriver;
 import dualmcmc.app.diagnostics.UncaughtExceptions;
-import dualmcmc.app.shell.MainWindow;
-import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.util.Map;
 
@@ -18,22 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The soak's instruments, headless: the FX stall monitor and the scripted user. */
-@ExtendWith(ApplicationExtension.class)
-class SoakDiagnosticsTest {
-    private MainModel main;
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        main = new MainModel(null);
-        window = FxTestSupport.show(stage, main);
-    }
-
-    @AfterEach
-    void tearDown() {
-        // on the FX thread: the driver may leave the latent map running, and stopping it redraws its controls
-        FxTestSupport.close(main);
-    }
+class SoakDiagnosticsTest extends WindowTest {
 
     @Test
     void aBlockedFxThreadShowsAsAGapAtLeastAsLongWithItsStack() {

@@ -1,19 +1,14 @@
 package dualmcmc.app;
 
 import dualmcmc.app.chart.Ink;
-import dualmcmc.app.shell.MainWindow;
 import javafx.scene.Node;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
-import javafx.stage.Stage;
 import org.jfree.chart.JFreeChart;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import static dualmcmc.app.FxTestSupport.fx;
 import static dualmcmc.app.FxTestSupport.waitLoaded;
@@ -21,24 +16,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The dark theme reaches what the app draws itself: the charts' backgrounds, titles and axes. */
-@ExtendWith(ApplicationExtension.class)
-class ThemeInkTest {
-    private MainModel main;
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        main = new MainModel(null);
-        window = FxTestSupport.show(stage, main);
-    }
+class ThemeInkTest extends WindowTest {
 
     @AfterEach
-    void tearDown() {
+    void lightThemeAgain() {
         fx(() -> {
             window.darkThemeProperty().set(false);
             return null;
         });
-        FxTestSupport.close(main);
     }
 
     @Test

@@ -1,19 +1,13 @@
 package dualmcmc.app;
 
-import dualmcmc.app.shell.MainWindow;
 import dualmcmc.engine.config.WhatIf;
 import dualmcmc.engine.train.TrainingSession.State;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import static dualmcmc.app.FxTestSupport.await;
 import static dualmcmc.app.FxTestSupport.fx;
@@ -25,21 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What if > No x-revision: fresh models with k_x = 0 train at once, the banner says what to watch, and it shows. */
-@ExtendWith(ApplicationExtension.class)
-class WhatIfMenuTest {
-    private MainModel main;
-    private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        main = new MainModel(null);
-        window = FxTestSupport.show(stage, main);
-    }
-
-    @AfterEach
-    void tearDown() {
-        FxTestSupport.close(main);
-    }
+class WhatIfMenuTest extends WindowTest {
 
     @Test
     void aWhatIfTrainsItsBrokenModelsAndSaysWhatToWatch(FxRobot robot) {

@@ -1,18 +1,12 @@
 package dualmcmc.app;
 
 import dualmcmc.app.io.AutosaveSettings;
-import dualmcmc.app.shell.MainWindow;
 import dualmcmc.engine.io.Autosaver;
 import dualmcmc.engine.io.Checkpoint;
 import dualmcmc.engine.io.Tmpfs;
 import dualmcmc.engine.train.TrainingSession.State;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,23 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Save and autosave meeting a real full disk while training: the status bar says what happened in
  * one sentence, the last good file stays, and training goes on.
  */
-@ExtendWith(ApplicationExtension.class)
-class WriteFaultsTest {
-    private MainModel main;
-    private MainWindow window;
+class WriteFaultsTest extends WindowTest {
     @TempDir
     Path tmp;
-
-    @Start
-    void start(Stage stage) {
-        main = new MainModel(null);
-        window = FxTestSupport.show(stage, main);
-    }
-
-    @AfterEach
-    void tearDown() {
-        FxTestSupport.close(main);
-    }
 
     private Tmpfs disk() throws Exception {
         Path mountPoint = Files.createDirectories(tmp.resolve("disk"));
