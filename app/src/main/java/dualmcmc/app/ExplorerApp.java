@@ -176,7 +176,7 @@ public final class ExplorerApp extends Application {
             window.select(saved.view());
         }
         window.installCloseGuard(stage, () -> {
-            WindowPlacement.capture(stage, window.darkThemeProperty().get(), window.uiScaleProperty().get(),
+            WindowPlacement.capture(stage, window.darkThemeProperty().get(), window.chosenScale(),
                     window.selectedView()).store(node);
             Platform.exit();
         });

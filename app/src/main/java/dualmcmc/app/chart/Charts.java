@@ -108,6 +108,24 @@ public final class Charts {
         inkAxis(axis, Roles.awt(Ink.current().muted()), Roles.awt(Ink.current().grid()));
     }
 
+    /**
+     * How much thicker than usual lines and points are drawn: 1, or more in presenter mode, so
+     * that they carry across a lecture room.
+     */
+    public static final Look<Double> STROKE = new Look<>("stroke", 1.0);
+
+    private static void scaleStrokes(JFreeChart chart, double k) {
+        if (k == 1) {
+            return;
+        }
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
+        for (int i = 0; i < chart.getXYPlot().getSeriesCount(); i++) {
+            if (r.getSeriesStroke(i) instanceof BasicStroke s) {
+                r.setSeriesStroke(i, new BasicStroke((float) (s.getLineWidth() * k), s.getEndCap(), s.getLineJoin()));
+            }
+        }
+    }
+
     /** Paints the chart's background, title, legend, axes and grid in the theme's colours. */
     public static void ink(JFreeChart chart, Ink ink) {
         java.awt.Color bg = Roles.awt(ink.background());
@@ -148,7 +166,8 @@ public final class Charts {
     public static void style(JFreeChart chart, int i, Color c, double alpha, float width, boolean inLegend) {
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
         r.setSeriesPaint(i, Roles.awt(c, alpha));
-        r.setSeriesStroke(i, new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        r.setSeriesStroke(i, new BasicStroke((float) (width * STROKE.get()), BasicStroke.CAP_ROUND,
+                BasicStroke.JOIN_ROUND));
         r.setSeriesVisibleInLegend(i, inLegend);
     }
 
@@ -162,6 +181,11 @@ public final class Charts {
     public static ChartViewer viewer(JFreeChart chart, String id) {
         ChartViewer v = new ChartViewer(chart);
         Ink.follow(v, ink -> ink(chart, ink));
+        double[] applied = {STROKE.get()};
+        STROKE.follow(v, f -> {
+            scaleStrokes(chart, f / applied[0]);
+            applied[0] = f;
+        });
         v.setId(id);
         v.setMinSize(120, 100);
         v.setPrefSize(400, 260);

@@ -1,9 +1,5 @@
 package dualmcmc.app.chart;
 
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.WeakChangeListener;
 import javafx.scene.Node;
 import javafx.scene.paint.Color;
 
@@ -21,7 +17,7 @@ public record Ink(Color background, Color text, Color muted, Color grid, Color e
     public static final Ink DARK = new Ink(Color.web("#0d1117"), Color.web("#e6edf3"), Color.web("#9198a1"),
             Color.web("#30363d"), Color.web("#161b22"));
 
-    private static final ObjectProperty<Ink> CURRENT = new SimpleObjectProperty<>(LIGHT);
+    private static final Look<Ink> CURRENT = new Look<>("ink", LIGHT);
 
     public static Ink current() {
         return CURRENT.get();
@@ -32,15 +28,9 @@ public record Ink(Color background, Color text, Color muted, Color grid, Color e
         CURRENT.set(dark ? DARK : LIGHT);
     }
 
-    /**
-     * Calls {@code apply} now and whenever the theme changes, for as long as {@code owner} lives
-     * (the listener is held by the node, and only weakly by the theme).
-     */
+    /** Calls {@code apply} now and on every theme change, for as long as {@code owner} lives. */
     public static void follow(Node owner, Consumer<Ink> apply) {
-        ChangeListener<Ink> l = (o, a, b) -> apply.accept(b);
-        owner.getProperties().put("dualmcmc.ink", l);
-        CURRENT.addListener(new WeakChangeListener<>(l));
-        apply.accept(CURRENT.get());
+        CURRENT.follow(owner, apply);
     }
 
     /** WCAG contrast ratio between two colours (1 to 21). */

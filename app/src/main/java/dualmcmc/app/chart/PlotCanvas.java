@@ -79,6 +79,7 @@ public final class PlotCanvas extends Region {
         getChildren().add(canvas);
         getStyleClass().add("plot-canvas");
         Ink.follow(this, ink -> redraw());
+        Charts.STROKE.follow(this, k -> redraw());
         setMinSize(200, 200);
         setPrefSize(520, 520);
         canvas.setOnMouseClicked(e -> {
@@ -344,11 +345,13 @@ public final class PlotCanvas extends Region {
     }
 
     private void drawLayer(GraphicsContext g, Layer layer) {
+        // presenter mode draws every mark and line thicker (Charts.STROKE)
+        double k = Charts.STROKE.get();
         if (layer instanceof Points p) {
             g.setFill(p.ring() ? Color.WHITE : p.color().deriveColor(0, 1, 1, p.alpha()));
             g.setStroke(p.color());
-            g.setLineWidth(1.6);
-            double r = p.radius();
+            g.setLineWidth(1.6 * k);
+            double r = p.radius() * k;
             for (double[] q : p.pts()) {
                 g.fillOval(sx(q[0]) - r, sy(q[1]) - r, 2 * r, 2 * r);
                 if (p.ring()) {
@@ -361,7 +364,7 @@ public final class PlotCanvas extends Region {
                 return;
             }
             g.setStroke(p.color().deriveColor(0, 1, 1, p.alpha()));
-            g.setLineWidth(p.width());
+            g.setLineWidth(p.width() * k);
             g.setLineCap(StrokeLineCap.ROUND);
             g.beginPath();
             g.moveTo(sx(q[0][0]), sy(q[0][1]));
@@ -370,10 +373,10 @@ public final class PlotCanvas extends Region {
             }
             g.stroke();
             if (p.marks()) {
-                double r = 4;
+                double r = 4 * k;
                 g.setFill(Color.WHITE);
                 g.setStroke(p.color());
-                g.setLineWidth(1.5);
+                g.setLineWidth(1.5 * k);
                 g.fillOval(sx(q[0][0]) - r, sy(q[0][1]) - r, 2 * r, 2 * r);
                 g.strokeOval(sx(q[0][0]) - r, sy(q[0][1]) - r, 2 * r, 2 * r);
                 double[] e = q[q.length - 1];
@@ -384,7 +387,7 @@ public final class PlotCanvas extends Region {
             }
         } else if (layer instanceof Ellipse e) {
             g.setStroke(e.color());
-            g.setLineWidth(1.5);
+            g.setLineWidth(1.5 * k);
             g.setLineDashes(5, 4);
             double rx = e.rx() / (xmax - xmin) * side();
             double ry = e.ry() / (ymax - ymin) * side();
@@ -393,14 +396,14 @@ public final class PlotCanvas extends Region {
         } else if (layer instanceof Cross c) {
             double x = sx(c.x());
             double y = sy(c.y());
-            double r = c.size();
+            double r = c.size() * k;
             g.setLineCap(StrokeLineCap.ROUND);
             g.setStroke(Color.WHITE);
-            g.setLineWidth(4.5);
+            g.setLineWidth(4.5 * k);
             g.strokeLine(x - r, y - r, x + r, y + r);
             g.strokeLine(x - r, y + r, x + r, y - r);
             g.setStroke(c.color());
-            g.setLineWidth(2.5);
+            g.setLineWidth(2.5 * k);
             g.strokeLine(x - r, y - r, x + r, y + r);
             g.strokeLine(x - r, y + r, x + r, y - r);
         }

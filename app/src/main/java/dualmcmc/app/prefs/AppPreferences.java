@@ -15,7 +15,7 @@ import java.util.prefs.Preferences;
  */
 public record AppPreferences(double x, double y, double width, double height, boolean maximized, boolean dark,
                              double scale, String view) {
-    public static final List<Double> SCALES = List.of(0.9, 1.0, 1.15, 1.3, 1.5);
+    public static final List<Double> SCALES = List.of(0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0);
     public static final AppPreferences DEFAULT = new AppPreferences(Double.NaN, Double.NaN, 1440, 900, false, false,
             1.0, MainWindow.TAB_TRAINING);
     static final List<String> VIEWS = List.of(MainWindow.TAB_TRAINING, MainWindow.TAB_X, MainWindow.TAB_Z,

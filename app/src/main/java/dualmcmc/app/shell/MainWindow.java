@@ -3,6 +3,7 @@ package dualmcmc.app.shell;
 import atlantafx.base.theme.Styles;
 import dualmcmc.app.GlyphLayoutGuard;
 import dualmcmc.app.MainModel;
+import dualmcmc.app.chart.Charts;
 import dualmcmc.app.compare.CompareView;
 import dualmcmc.app.compare.CompareViewModel;
 import dualmcmc.app.examples.ExamplesGallery;
@@ -126,6 +127,11 @@ public final class MainWindow extends BorderPane {
     /** Opens web addresses: the app sets HostServices; until then the address goes to the status bar. */
     private Consumer<String> browser = url -> { };
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
+    /** Presenter mode: full screen, larger text, thicker lines (F11). */
+    private final BooleanProperty presenter = new SimpleBooleanProperty(false);
+    private double scaleBeforePresenting = AppPreferences.DEFAULT.scale();
+    static final double PRESENTER_SCALE = 1.5;
+    static final double PRESENTER_STROKE = 1.7;
     private final DoubleProperty uiScale = new SimpleDoubleProperty(AppPreferences.DEFAULT.scale());
 
     /**
@@ -182,8 +188,12 @@ public final class MainWindow extends BorderPane {
         uiScale.addListener((o, a, b) -> applyScale());
         sceneProperty().addListener((o, a, b) -> applyScale());
         menu.bar().getMenus().stream().filter(m -> "viewMenu".equals(m.getId())).findFirst().orElseThrow()
-                .getItems().addAll(new SeparatorMenuItem(), FileMenu.item("Settings\u2026", Feather.SETTINGS,
+                .getItems().addAll(new SeparatorMenuItem(),
+                        FileMenu.item("Presenter mode", Feather.MONITOR, "menuPresenter", "F11",
+                                () -> presenter.set(!presenter.get())),
+                        FileMenu.item("Settings\u2026", Feather.SETTINGS,
                         "menuSettings", "Shortcut+Comma", this::showSettings));
+        presenter.addListener((o, a, b) -> present(b));
         menu.bar().getMenus().add(WhatIfMenu.create(whatIfVm, files));
         Menu help = HelpMenu.create(owner, menu.bar(), url -> {
             main.messageProperty().set("Opening " + url + " in the web browser");
@@ -462,7 +472,8 @@ public final class MainWindow extends BorderPane {
         progress.setPrefWidth(140);
         progress.visibleProperty().bind(main.busyProperty().greaterThan(0));
         Tooltip.install(progress, new Tooltip("Working: loading data, building models or running chains"));
-        Label keys = new Label("Space train/play \u00b7 \u2190 \u2192 step \u00b7 Ctrl+1-5 views \u00b7 Ctrl+S save");
+        Label keys = new Label("Space train/play \u00b7 \u2190 \u2192 step \u00b7 Ctrl+1-5 views \u00b7 Ctrl+S save"
+                + " \u00b7 F11 presenter");
         keys.getStyleClass().add("muted");
         // a long message is cut, never the keys or the state
         keys.setMinWidth(Region.USE_PREF_SIZE);
@@ -619,6 +630,42 @@ public final class MainWindow extends BorderPane {
         }
         gallery.show();
         return gallery;
+    }
+
+    public BooleanProperty presenterProperty() {
+        return presenter;
+    }
+
+    /** The UI scale the user chose (presenter mode's larger one is not kept). */
+    public double chosenScale() {
+        return presenter.get() ? scaleBeforePresenting : uiScale.get();
+    }
+
+    private void present(boolean on) {
+        if (on) {
+            scaleBeforePresenting = uiScale.get();
+            uiScale.set(Math.max(scaleBeforePresenting, PRESENTER_SCALE));
+            Charts.STROKE.set(PRESENTER_STROKE);
+        } else {
+            uiScale.set(scaleBeforePresenting);
+            Charts.STROKE.set(1.0);
+        }
+        if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
+            stage.setFullScreenExitHint(on ? "F11 or Esc ends presenter mode" : "");
+            if (stage.isFullScreen() != on) {
+                stage.setFullScreen(on);
+            }
+            if (!stage.getProperties().containsKey("dualmcmc.presenter")) {
+                // Esc leaves full screen: that ends presenter mode too
+                stage.getProperties().put("dualmcmc.presenter", true);
+                stage.fullScreenProperty().addListener((o, a, b) -> {
+                    if (!b && presenter.get()) {
+                        presenter.set(false);
+                    }
+                });
+            }
+        }
+        main.messageProperty().set(on ? "Presenter mode: F11 or Esc ends it" : "Presenter mode ended");
     }
 
     /** Help > Lesson items, one per bundled lesson, then a separator. */
