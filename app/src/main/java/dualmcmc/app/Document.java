@@ -4,8 +4,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -31,11 +29,6 @@ public final class Document {
     private final StringBinding title = Bindings.createStringBinding(
             () -> name.get() + (dirty.get() ? " \u2022" : "") + " \u2014 " + APP_NAME, name, dirty);
 
-    /** The file the models were opened from or last saved to; null while untitled. */
-    public ReadOnlyObjectProperty<Path> fileProperty() {
-        return file;
-    }
-
     public Path file() {
         return file.get();
     }
@@ -43,10 +36,6 @@ public final class Document {
     /** The id of the bundled example the (untitled) models were opened from, or null. */
     public ReadOnlyStringProperty exampleProperty() {
         return example;
-    }
-
-    public ReadOnlyBooleanProperty dirtyProperty() {
-        return dirty;
     }
 
     public boolean isDirty() {

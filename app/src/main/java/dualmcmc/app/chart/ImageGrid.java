@@ -105,10 +105,6 @@ public final class ImageGrid extends Region {
         this.highlightCol = c;
     }
 
-    public int highlightColumn() {
-        return highlightCol;
-    }
-
     private WritableImage build() {
         int gap = 1;
         int w = cols * (width + gap) + gap;

@@ -786,10 +786,6 @@ public final class MainWindow extends BorderPane {
         return export;
     }
 
-    public ImportActions importActions() {
-        return imports;
-    }
-
     public ExamplesViewModel examplesViewModel() {
         return examplesVm;
     }

@@ -74,11 +74,6 @@ public final class SettingsSheet extends VBox {
         return i < 0 ? ORDER.size() : i;
     }
 
-    /** The message of the last refused value, or empty. */
-    public Label errorLabel() {
-        return error;
-    }
-
     private void showError(String msg) {
         error.setText(msg == null ? "" : msg);
         error.setVisible(msg != null);

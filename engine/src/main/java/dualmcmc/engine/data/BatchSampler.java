@@ -65,10 +65,6 @@ public final class BatchSampler {
         return seed;
     }
 
-    public int populationSize() {
-        return n;
-    }
-
     /** Total number of indices drawn so far; with the seed this is the whole sampler state. */
     public long position() {
         return (long) epoch * n + cursor;

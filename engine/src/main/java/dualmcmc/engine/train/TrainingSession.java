@@ -39,10 +39,6 @@ public final class TrainingSession implements AutoCloseable {
         listeners.add(l);
     }
 
-    public void removeListener(TrainingListener l) {
-        listeners.remove(l);
-    }
-
     public Trainer trainer() {
         return trainer;
     }

@@ -244,10 +244,6 @@ public final class BarnesHutTsne {
         return n;
     }
 
-    public int inputDimension() {
-        return dim;
-    }
-
     /** Number of nearest neighbours used for P. */
     public int neighbours() {
         return neighbours;

@@ -69,10 +69,6 @@ public record TsneConfig(double perplexity, int iterations, double theta, long s
         return new TsneConfig(perplexity, iterations, theta, s, earlyExaggeration, exaggerationIterations, learningRate, threads);
     }
 
-    public TsneConfig withEarlyExaggeration(double factor, int its) {
-        return new TsneConfig(perplexity, iterations, theta, seed, factor, its, learningRate, threads);
-    }
-
     public TsneConfig withLearningRate(double lr) {
         return new TsneConfig(perplexity, iterations, theta, seed, earlyExaggeration, exaggerationIterations, lr, threads);
     }
