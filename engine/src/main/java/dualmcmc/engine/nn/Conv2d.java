@@ -16,14 +16,10 @@ import java.util.Map;
  * because each view or op costs tens of microseconds here.
  *
  * <p>That route serves DOUBLE arrays (gradient checks) and is the reference for the others:
- * FLOAT arrays, which the engine trains and samples with, go through oneDNN. On the CPU this class
- * calls it directly ({@link DnnlConvolution}: primitives built once per input shape, weights
- * reordered once per change, measured 5-45% less CPU per call than libnd4j's ops on the image28
- * layers); where that cannot run (another ND4J backend, natives missing) it uses libnd4j's conv2d /
- * conv2d_bp, which the engine's onednn build of nd4j-native runs through oneDNN. Measured here
- * on the image28 generator's 32->16 3x3 convolution of 64 28x28 maps: oneDNN 11 ms forward and
- * 11 ms backward (with the weight gradients), the im2col + BLAS route 22-33 ms each way, and the
- * plain (non-oneDNN) libnd4j build 131 / 683 ms, which is why this class once avoided the ops.
+ * FLOAT arrays, which the engine trains and samples with, go through oneDNN, directly on the CPU
+ * ({@link DnnlConvolution}: primitives built once per input shape, weights reordered once per
+ * change), else through libnd4j's conv2d / conv2d_bp. Why, with the measurements:
+ * docs/performance.md.
  */
 public final class Conv2d implements Layer {
     private final int in;
