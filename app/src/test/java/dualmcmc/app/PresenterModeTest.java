@@ -30,6 +30,11 @@ class PresenterModeTest extends WindowTest {
         return fx(() -> ((BasicStroke) c.getXYPlot().getRenderer().getSeriesStroke(0)).getLineWidth());
     }
 
+    private float titleSize() {
+        JFreeChart c = fx(() -> window.trainingView().charts().get(0));
+        return fx(() -> c.getTitle().getFont().getSize2D());
+    }
+
     @Test
     void f11PresentsAndRestores(FxRobot robot) {
         waitLoaded(main, "ring8");
@@ -44,12 +49,14 @@ class PresenterModeTest extends WindowTest {
         assertEquals(1.15, fx(window::chosenScale), 1e-9, "the user's own scale is what is kept");
         assertEquals(normal * 1.7, lossLineWidth(), 1e-3, "thicker lines");
         assertEquals(1.7, Charts.STROKE.get(), 1e-9);
+        assertEquals(Charts.TITLE.getSize2D() * 1.5, titleSize(), 1e-3, "chart text grows with the window's");
 
         robot.press(KeyCode.F11).release(KeyCode.F11);
         waitUntil("presenter mode off", () -> !window.presenterProperty().get());
         assertEquals(1.15, fx(() -> window.uiScaleProperty().get()), 1e-9);
         assertEquals(normal, lossLineWidth(), 1e-3);
         assertEquals(1.0, Charts.STROKE.get(), 1e-9);
+        assertEquals(Charts.TITLE.getSize2D() * 1.15, titleSize(), 1e-3);
         assertFalse(fx(() -> ((javafx.stage.Stage) window.getScene().getWindow()).isFullScreen()));
     }
 }

@@ -106,6 +106,8 @@ public final class Charts {
         styleAxis(axis);
         plot.setRangeAxis(axis);
         inkAxis(axis, Roles.awt(Ink.current().muted()), Roles.awt(Ink.current().grid()));
+        axis.setLabelFont(scaled(LABEL, TEXT.get()));
+        axis.setTickLabelFont(scaled(TICK, TEXT.get()));
     }
 
     /**
@@ -113,6 +115,31 @@ public final class Charts {
      * that they carry across a lecture room.
      */
     public static final Look<Double> STROKE = new Look<>("stroke", 1.0);
+
+    /** The UI scale: chart text grows with the rest of the window's (Settings, presenter mode). */
+    public static final Look<Double> TEXT = new Look<>("text", 1.0);
+
+    private static Font scaled(Font f, double k) {
+        return f.deriveFont((float) (f.getSize2D() * k));
+    }
+
+    private static void fonts(JFreeChart chart, double k) {
+        if (chart.getTitle() != null) {
+            chart.getTitle().setFont(scaled(TITLE, k));
+        }
+        if (chart.getLegend() != null) {
+            chart.getLegend().setItemFont(scaled(TICK, k));
+        }
+        XYPlot plot = chart.getXYPlot();
+        plot.setNoDataMessageFont(scaled(LABEL, k));
+        for (org.jfree.chart.axis.ValueAxis a : new org.jfree.chart.axis.ValueAxis[]{plot.getDomainAxis(),
+                plot.getRangeAxis()}) {
+            if (a != null) {
+                a.setLabelFont(scaled(LABEL, k));
+                a.setTickLabelFont(scaled(TICK, k));
+            }
+        }
+    }
 
     private static void scaleStrokes(JFreeChart chart, double k) {
         if (k == 1) {
@@ -181,6 +208,7 @@ public final class Charts {
     public static ChartViewer viewer(JFreeChart chart, String id) {
         ChartViewer v = new ChartViewer(chart);
         Ink.follow(v, ink -> ink(chart, ink));
+        TEXT.follow(v, k -> fonts(chart, k));
         double[] applied = {STROKE.get()};
         STROKE.follow(v, f -> {
             scaleStrokes(chart, f / applied[0]);

@@ -729,6 +729,7 @@ public final class MainWindow extends BorderPane {
         if (getScene() != null) {
             Appearance.scale(getScene(), uiScale.get());
         }
+        Charts.TEXT.set(uiScale.get());
     }
 
     /** View > Settings (non-modal wait: the choice is applied when the dialog closes). */
