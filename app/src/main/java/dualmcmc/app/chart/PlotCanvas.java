@@ -58,7 +58,8 @@ public final class PlotCanvas extends Region {
     private sealed interface Layer permits Points, Path, Ellipse, Cross {
     }
 
-    private record Points(double[][] pts, Color color, double radius, double alpha, boolean ring) implements Layer {
+    private record Points(double[][] pts, Color color, double radius, double alpha, boolean ring, Mark shape)
+            implements Layer {
     }
 
     private record Path(double[][] pts, Color color, double width, double alpha, boolean marks) implements Layer {
@@ -70,7 +71,11 @@ public final class PlotCanvas extends Region {
     private record Cross(double x, double y, Color color, double size) implements Layer {
     }
 
-    public enum Mark { DOT, LINE, RING }
+    /**
+     * How a point or a legend entry is drawn. Generator and revised samples differ in shape as well
+     * as colour (TRIANGLE, SQUARE), so they stay apart for colour-blind viewers and in grey print.
+     */
+    public enum Mark { DOT, LINE, RING, TRIANGLE, SQUARE }
 
     private record LegendEntry(String text, Color color, Mark mark) {
     }
@@ -219,12 +224,17 @@ public final class PlotCanvas extends Region {
     }
 
     public void addPoints(double[][] pts, Color color, double radius, double alpha) {
-        layers.add(new Points(pts, color, radius, alpha, false));
+        addPoints(pts, color, radius, alpha, Mark.DOT);
+    }
+
+    /** Points drawn as {@code shape} (DOT, TRIANGLE or SQUARE). */
+    public void addPoints(double[][] pts, Color color, double radius, double alpha, Mark shape) {
+        layers.add(new Points(pts, color, radius, alpha, false, shape));
     }
 
     /** Hollow circles (white fill, coloured outline): chain starts. */
     public void addRings(double[][] pts, Color color, double radius) {
-        layers.add(new Points(pts, color, radius, 1, true));
+        layers.add(new Points(pts, color, radius, 1, true, Mark.RING));
     }
 
     public void addPath(double[][] pts, Color color, double width, double alpha, boolean marks) {
@@ -353,7 +363,7 @@ public final class PlotCanvas extends Region {
             g.setLineWidth(1.6 * k);
             double r = p.radius() * k;
             for (double[] q : p.pts()) {
-                g.fillOval(sx(q[0]) - r, sy(q[1]) - r, 2 * r, 2 * r);
+                mark(g, p.shape(), sx(q[0]), sy(q[1]), r);
                 if (p.ring()) {
                     g.strokeOval(sx(q[0]) - r, sy(q[1]) - r, 2 * r, 2 * r);
                 }
@@ -406,6 +416,21 @@ public final class PlotCanvas extends Region {
             g.setLineWidth(2.5 * k);
             g.strokeLine(x - r, y - r, x + r, y + r);
             g.strokeLine(x - r, y + r, x + r, y - r);
+        }
+    }
+
+    /** Fills one mark of radius r centred at (x, y); triangles and squares have the dot's area. */
+    private static void mark(GraphicsContext g, Mark shape, double x, double y, double r) {
+        switch (shape) {
+            case TRIANGLE -> {
+                double h = r * 1.55;
+                g.fillPolygon(new double[]{x, x + h * 0.866, x - h * 0.866}, new double[]{y - h, y + h / 2, y + h / 2}, 3);
+            }
+            case SQUARE -> {
+                double a = r * 0.886;
+                g.fillRect(x - a, y - a, 2 * a, 2 * a);
+            }
+            default -> g.fillOval(x - r, y - r, 2 * r, 2 * r);
         }
     }
 
@@ -558,7 +583,7 @@ public final class PlotCanvas extends Region {
                 g.strokeOval(x + 11, cy - 4, 8, 8);
             } else {
                 g.setFill(e.color());
-                g.fillOval(x + 11, cy - 4, 8, 8);
+                mark(g, e.mark(), x + 15, cy, 4);
             }
             g.setFill(Ink.current().text());
             g.fillText(e.text(), x + 29, cy);

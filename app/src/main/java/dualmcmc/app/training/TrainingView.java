@@ -206,8 +206,8 @@ public final class TrainingView extends BorderPane {
 
     private void legend() {
         plot.addLegend("data x", Roles.DATA, PlotCanvas.Mark.DOT);
-        plot.addLegend("generator x\u2080 = g(z)", Roles.GENERATOR, PlotCanvas.Mark.DOT);
-        plot.addLegend("revised x\u2096 (k_x steps)", Roles.REVISED, PlotCanvas.Mark.DOT);
+        plot.addLegend("generator x\u2080 = g(z)", Roles.GENERATOR, PlotCanvas.Mark.TRIANGLE);
+        plot.addLegend("revised x\u2096 (k_x steps)", Roles.REVISED, PlotCanvas.Mark.SQUARE);
     }
 
     private void showSamples(TrainingViewModel.Samples s) {
@@ -229,13 +229,13 @@ public final class TrainingView extends BorderPane {
         plot.setHeatmap(s.energy(), "energy E(x), low = dark");
         plot.clearLayers();
         plot.addPoints(info.points(), Color.WHITE, 1.5, 0.45);
-        plot.addPoints(s.generated(), Roles.GENERATOR, 2.2, 0.85);
-        plot.addPoints(s.revised(), Roles.REVISED, 2.2, 0.85);
+        plot.addPoints(s.generated(), Roles.GENERATOR, 2.4, 0.85, PlotCanvas.Mark.TRIANGLE);
+        plot.addPoints(s.revised(), Roles.REVISED, 2.4, 0.85, PlotCanvas.Mark.SQUARE);
         plot.setTitle("Samples over the EBM energy E(x) \u00b7 iteration " + s.iteration());
         plot.addLegend("data x", Color.WHITE.darker(), PlotCanvas.Mark.DOT);
-        plot.addLegend("generator x\u2080 = g(z)", Roles.GENERATOR, PlotCanvas.Mark.DOT);
+        plot.addLegend("generator x\u2080 = g(z)", Roles.GENERATOR, PlotCanvas.Mark.TRIANGLE);
         plot.addLegend("revised x\u2096 (" + main.config().xChain().steps() + " steps)", Roles.REVISED,
-                PlotCanvas.Mark.DOT);
+                PlotCanvas.Mark.SQUARE);
         plot.redraw();
     }
 }
