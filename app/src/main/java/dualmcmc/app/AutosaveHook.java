@@ -15,14 +15,14 @@ import java.util.function.Supplier;
  * iteration to an engine {@link Autosaver} built for those settings. Runs on the training thread.
  */
 final class AutosaveHook implements TrainingListener {
-    private final DualMcmcTrainer trainer;
+    private final Supplier<DualMcmcTrainer> trainer;
     private final Path dataDir;
     private final Supplier<AutosaveSettings> settings;
     private final Autosaver.Listener listener;
     private AutosaveSettings built;
     private Autosaver saver;
 
-    AutosaveHook(DualMcmcTrainer trainer, Path dataDir, Supplier<AutosaveSettings> settings,
+    AutosaveHook(Supplier<DualMcmcTrainer> trainer, Path dataDir, Supplier<AutosaveSettings> settings,
                  Autosaver.Listener listener) {
         this.trainer = trainer;
         this.dataDir = dataDir;
@@ -37,7 +37,7 @@ final class AutosaveHook implements TrainingListener {
             return;
         }
         if (!s.equals(built)) {
-            saver = new Autosaver(trainer, dataDir, s.folderFor(trainer.data().name()), s.every(), s.keep(),
+            saver = new Autosaver(trainer, dataDir, s.folderFor(trainer.get().data().name()), s.every(), s.keep(),
                     listener);
             built = s;
         }

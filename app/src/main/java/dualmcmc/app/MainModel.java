@@ -137,10 +137,17 @@ public final class MainModel {
      * @param defaultDataDir where {@code mnist} and the full {@code fashion-mnist} are read from when
      *                       chosen by name (the command line's --data-dir), or null
      */
+    /**
+     * Hands the training statistics to the FX thread once per frame. A running AnimationTimer is
+     * held by the toolkit, and with it everything this model reaches: dispose() stops it (the UI
+     * tests' models, one per test, were otherwise all kept until the heap ran out).
+     */
+    private final AnimationTimer pump;
+
     public MainModel(Path defaultDataDir) {
         this.defaultDataDir = defaultDataDir;
         autosave.addListener((o, a, b) -> autosaveNow = b);
-        AnimationTimer pump = new AnimationTimer() {
+        pump = new AnimationTimer() {
             @Override
             public void handle(long now) {
                 drain(now);
@@ -626,31 +633,20 @@ public final class MainModel {
         return null;
     }
 
+    /**
+     * Applies a new config to the running models between two iterations, on the same training
+     * thread: the trainer continues with the same models, optimiser state, batch position and
+     * history ({@link DualMcmcTrainer#withConfig}).
+     */
     private void swapConfig(TrainingConfig next) {
         begin();
         worker.submit(() -> {
             try {
-                TrainingSession old = session;
-                if (old == null) {
+                TrainingSession s = session;
+                if (s == null) {
                     return;
                 }
-                boolean running = old.state() == State.RUNNING;
-                CompletableFuture<DualMcmcTrainer> f = new CompletableFuture<>();
-                old.withModels(tr -> {
-                    try {
-                        f.complete(((DualMcmcTrainer) tr).withConfig(next));
-                    } catch (Throwable e) {
-                        f.completeExceptionally(e);
-                    }
-                });
-                DualMcmcTrainer nt = f.get();
-                old.close();
-                trainer = nt;
-                TrainingSession ses = newSession(nt);
-                session = ses;
-                if (running) {
-                    ses.start(Long.MAX_VALUE);
-                }
+                trainer = (DualMcmcTrainer) s.replaceTrainer(t -> ((DualMcmcTrainer) t).withConfig(next)).get();
             } catch (Exception e) {
                 Platform.runLater(() -> message.set("Could not apply the setting: " + e.getMessage()));
             } finally {
@@ -658,6 +654,7 @@ public final class MainModel {
             }
         });
     }
+
 
     /**
      * Runs {@code work} where the models may be touched (between two training iterations, or on the
@@ -708,6 +705,11 @@ public final class MainModel {
 
     public void dispose() {
         disposed = true;
+        if (Platform.isFxApplicationThread()) {
+            pump.stop();
+        } else {
+            Platform.runLater(pump::stop);
+        }
         disposeHooks.forEach(Runnable::run);
         worker.submit(this::closeSession);
         worker.shutdown();
@@ -736,10 +738,11 @@ public final class MainModel {
                 Platform.runLater(() -> onState(s, st, reason));
             }
         });
-        s.addListener(new AutosaveHook(t, modelsDataDir, () -> autosaveNow, new Autosaver.Listener() {
+        s.addListener(new AutosaveHook(() -> (DualMcmcTrainer) s.trainer(), modelsDataDir, () -> autosaveNow,
+                new Autosaver.Listener() {
             @Override
             public void saved(Path file) {
-                long it = t.iteration();
+                long it = s.trainer().iteration();
                 Platform.runLater(() -> message.set(String.format("Autosaved iteration %,d to %s", it, file)));
             }
 

@@ -124,6 +124,8 @@ public final class Charts {
     }
 
     private static void fonts(JFreeChart chart, double k) {
+        // one redraw for all the changes, not one per setter
+        chart.setNotify(false);
         if (chart.getTitle() != null) {
             chart.getTitle().setFont(scaled(TITLE, k));
         }
@@ -139,22 +141,26 @@ public final class Charts {
                 a.setTickLabelFont(scaled(TICK, k));
             }
         }
+        chart.setNotify(true);
     }
 
     private static void scaleStrokes(JFreeChart chart, double k) {
         if (k == 1) {
             return;
         }
+        chart.setNotify(false);
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
         for (int i = 0; i < chart.getXYPlot().getSeriesCount(); i++) {
             if (r.getSeriesStroke(i) instanceof BasicStroke s) {
                 r.setSeriesStroke(i, new BasicStroke((float) (s.getLineWidth() * k), s.getEndCap(), s.getLineJoin()));
             }
         }
+        chart.setNotify(true);
     }
 
     /** Paints the chart's background, title, legend, axes and grid in the theme's colours. */
     public static void ink(JFreeChart chart, Ink ink) {
+        chart.setNotify(false);
         java.awt.Color bg = Roles.awt(ink.background());
         java.awt.Color text = Roles.awt(ink.text());
         java.awt.Color muted = Roles.awt(ink.muted());
@@ -178,6 +184,7 @@ public final class Charts {
         for (int i = 0; i < plot.getDomainAxisCount(); i++) {
             inkAxis(plot.getDomainAxis(i), muted, grid);
         }
+        chart.setNotify(true);
     }
 
     private static void inkAxis(org.jfree.chart.axis.ValueAxis a, java.awt.Color muted, java.awt.Color grid) {

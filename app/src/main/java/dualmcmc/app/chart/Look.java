@@ -35,9 +35,27 @@ public final class Look<T> {
      * (the listener is held by the node, and only weakly by the look).
      */
     public void follow(Node owner, Consumer<T> apply) {
-        ChangeListener<T> l = (o, a, b) -> apply.accept(b);
+        // a node in no shown window (a closed one, not yet collected) catches up when it is shown
+        boolean[] behind = {false};
+        ChangeListener<T> l = (o, a, b) -> {
+            if (shown(owner)) {
+                apply.accept(b);
+            } else {
+                behind[0] = true;
+            }
+        };
         owner.getProperties().put(key, l);
         value.addListener(new WeakChangeListener<>(l));
+        owner.sceneProperty().addListener((o, a, b) -> {
+            if (behind[0] && shown(owner)) {
+                behind[0] = false;
+                apply.accept(value.get());
+            }
+        });
         apply.accept(value.get());
+    }
+
+    private static boolean shown(Node n) {
+        return n.getScene() != null && n.getScene().getWindow() != null;
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Saves a checkpoint every {@code every} iterations into {@code dir} as
@@ -31,7 +32,8 @@ public final class Autosaver implements TrainingListener {
         void failed(String message);
     }
 
-    private final DualMcmcTrainer trainer;
+    /** Read at each save: a session may continue under a new trainer (a changed setting). */
+    private final Supplier<DualMcmcTrainer> trainer;
     private final Path dataDir;
     private final Path dir;
     private final int every;
@@ -39,6 +41,12 @@ public final class Autosaver implements TrainingListener {
     private final Listener listener;
 
     public Autosaver(DualMcmcTrainer trainer, Path dataDir, Path dir, int every, int keep, Listener listener) {
+        this(() -> trainer, dataDir, dir, every, keep, listener);
+    }
+
+    /** Saves whichever trainer {@code trainer} gives at the time of each save. */
+    public Autosaver(Supplier<DualMcmcTrainer> trainer, Path dataDir, Path dir, int every, int keep,
+                     Listener listener) {
         if (every < 1 || keep < 1) {
             throw new IllegalArgumentException("autosave needs every >= 1 iteration and keep >= 1 file, got every "
                     + every + ", keep " + keep);
@@ -61,7 +69,7 @@ public final class Autosaver implements TrainingListener {
             // each autosave has a new name, so the leftovers of a killed one are no concern of the
             // next save's own sweep (AtomicFiles); this folder's autosaves all run on this thread
             AtomicFiles.removeLeftovers(dir, Autosaver::isAutosave);
-            Checkpoint.save(file, trainer, dataDir, Map.of("last_iteration", stats.toMap()));
+            Checkpoint.save(file, trainer.get(), dataDir, Map.of("last_iteration", stats.toMap()));
         } catch (IOException | RuntimeException e) {
             listener.failed("Autosave failed: " + reason(e));
             return;

@@ -1,8 +1,10 @@
 package dualmcmc.engine.train;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs a {@link Trainer} on its own thread: start, pause, resume and stop take effect between
@@ -15,7 +17,8 @@ import java.util.function.Consumer;
 public final class TrainingSession implements AutoCloseable {
     public enum State { READY, RUNNING, PAUSED, FINISHED, STOPPED }
 
-    private final Trainer trainer;
+    /** Replaced only between iterations, under {@link #modelsLock} ({@link #replaceTrainer}). */
+    private volatile Trainer trainer;
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     /**
@@ -119,6 +122,26 @@ public final class TrainingSession implements AutoCloseable {
         synchronized (modelsLock) {
             work.accept(trainer);
         }
+    }
+
+    /**
+     * Replaces the trainer between two iterations with {@code next} applied to the current one
+     * (e.g. the same models under a changed setting): the training thread, its state and its
+     * target stay, so a setting changed while training neither stops nor restarts anything.
+     * Completes with the new trainer once it has taken over; if {@code next} throws, the trainer
+     * stays and the future fails with it.
+     */
+    public CompletableFuture<Trainer> replaceTrainer(UnaryOperator<Trainer> next) {
+        CompletableFuture<Trainer> done = new CompletableFuture<>();
+        withModels(t -> {
+            try {
+                trainer = next.apply(t);
+                done.complete(trainer);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
     }
 
     private void loop() {

@@ -87,4 +87,51 @@ class TrainingSessionTest {
         assertTrue(t.steps.get() > 0, "training went on after the work");
         s.close();
     }
+
+    @Test
+    void aChangedSettingIsTakenBetweenIterationsOnTheSameThreadWithTheOptimiserState() throws Exception {
+        TrainingConfig cfg = dualmcmc.engine.config.Presets.get("toy2d").withValue("width", 16).withValue("batch", 32)
+                .withValue("x_steps", 3).withValue("z_steps", 2);
+        DualMcmcTrainer first = TrainingSetup.create(dualmcmc.engine.data.Datasets.load("ring8", null, 1), cfg, 1)
+                .trainer().withThreads(1);
+        java.util.Set<Thread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        TrainingSession s = new TrainingSession(first);
+        s.addListener(new TrainingListener() {
+            @Override
+            public void iterationDone(IterationStats stats) {
+                threads.add(Thread.currentThread());
+            }
+
+            @Override
+            public void stateChanged(TrainingSession.State state, String reason) {
+            }
+        });
+        s.start(Long.MAX_VALUE);
+        while (first.iteration() < 5) {
+            Thread.sleep(5);
+        }
+        long[] stepsBefore = new long[3];
+        Trainer replaced = s.replaceTrainer(t -> {
+            for (int i = 0; i < 3; i++) {
+                stepsBefore[i] = ((DualMcmcTrainer) t).optimisers().get(i).steps();
+            }
+            return ((DualMcmcTrainer) t).withConfig(t.config().withValue("x_step", 0.07));
+        }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        DualMcmcTrainer second = (DualMcmcTrainer) s.trainer();
+        assertTrue(replaced == second);
+        assertTrue(second != first, "the session continues with the new trainer");
+        long at = second.iteration();
+        while (second.iteration() < at + 5) {
+            Thread.sleep(5);
+        }
+        s.close();
+        assertEquals(1, threads.size(), "one training thread throughout: " + threads);
+        assertEquals(0.07, second.config().doubleValue("x_step"));
+        for (int i = 0; i < 3; i++) {
+            assertTrue(second.optimisers().get(i).steps() >= stepsBefore[i] + 5,
+                    "optimiser " + i + " continued its steps: " + stepsBefore[i] + " -> " + second.optimisers().get(i).steps());
+        }
+        assertEquals(second.iteration(), second.history().rows().get(second.history().size() - 1).iteration(),
+                "and its history");
+    }
 }
