@@ -69,10 +69,10 @@ grep -q "(from example ring8) (ring8)" "$OUT/example.log" || fail "example: not 
 file="$OUT/double clicked.dmcx"
 cp assets/examples/grid25.dmcx "$file"
 shot opened "$(realpath "$file")"
-grep -q "at iteration 5000 of double clicked.dmcx (grid25)" "$OUT/opened.log" \
+grep -q "at iteration 10000 of double clicked.dmcx (grid25)" "$OUT/opened.log" \
   || fail "opened: the file did not open: $(grep screenshot: "$OUT/opened.log")"
 cmp -s "$OUT/example.png" "$OUT/opened.png" && fail "opened: the same picture as the example"
-echo "deb-check: the .dmcx given to the launcher opened (grid25, iteration 5000)"
+echo "deb-check: the .dmcx given to the launcher opened (grid25, iteration 10000)"
 
 apt-get purge -y -qq "$PKG" >"$OUT/remove.log" 2>&1 || { tail -20 "$OUT/remove.log" >&2; fail "apt-get purge"; }
 installed=0

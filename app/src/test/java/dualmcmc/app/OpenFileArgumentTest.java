@@ -47,7 +47,7 @@ class OpenFileArgumentTest extends WindowTest {
         assertNull(FxTestSupport.await(() -> startWith(file.toUri().toString())));
         FxTestSupport.waitLoaded(main, "grid25");
         assertEquals(file, FxTestSupport.fx(() -> main.document().file()));
-        assertEquals(5000L, (long) FxTestSupport.fx(() -> main.iterationProperty().get()));
+        assertEquals(10000L, (long) FxTestSupport.fx(() -> main.iterationProperty().get()));
         assertTrue(FxTestSupport.fx(stage::getTitle).startsWith("my grid.dmcx"), FxTestSupport.fx(stage::getTitle));
         assertTrue(FxTestSupport.fx(() -> window.fileActions().recent().files().contains(file)));
     }
