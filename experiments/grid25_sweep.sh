@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Resumable sweep for issue 17 (grid25 / ring8 recipes for dual-MCMC's revised samples).
+#
+# Each run is "dataset setting seed iterations": it trains with the CLI jar (one thread, under
+# nice), keeps an autosave every EVAL_EVERY iterations, and evaluates every autosave with the
+# unchanged `eval` command (2500 samples, eval seed 0, VEEGAN/PacGAN protocol). One CSV row per
+# (dataset, setting, seed, iteration) goes to experiments/results/sweep.csv: modes covered,
+# high-quality share and KL for 2-D mixtures, or the mean distances to the data and back for
+# the other 2-D sets (pinwheel, moons, ...), for the generator's samples and for their x-revisions.
+#
+# Rerunning skips what is done: a run whose autosave of its last iteration exists is not trained
+# again; a run that stopped part-way continues from its newest autosave with `train --resume`
+# (the same numbers as an uninterrupted run); a checkpoint already in the CSV is not evaluated
+# again. Raising a run's iterations later continues it the same way.
+#
+# Usage: experiments/grid25_sweep.sh [PATTERN]    (only runs whose "dataset setting seed" line
+#        matches the grep pattern; default: all)
+# Environment: JAR (default engine/target/dualmcmc-cli.jar), RUNS_DIR (default runs/sweep),
+#              EVAL_EVERY (default 2500), NICE (default 10).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+JAR=${JAR:-engine/target/dualmcmc-cli.jar}
+RUNS_DIR=${RUNS_DIR:-runs/sweep}
+EVAL_EVERY=${EVAL_EVERY:-2500}
+NICE=${NICE:-10}
+CSV=experiments/results/sweep.csv
+PATTERN=${1:-.}
+
+# setting name -> train arguments (on top of the data set's default preset, toy2d)
+declare -A SETTINGS=(
+  [toy2d]="--preset toy2d"
+  [lre5e-3]="--preset toy2d --set lr_e=5e-3"
+  [lre1e-2]="--preset toy2d --set lr_e=1e-2"
+  [lre5e-3_xs0.2]="--preset toy2d --set lr_e=5e-3 --set x_step=0.2"
+  [lre5e-3_xk60]="--preset toy2d --set lr_e=5e-3 --set x_steps=60"
+  [lre5e-3_xn0.002]="--preset toy2d --set lr_e=5e-3 --set x_noise=0.002"
+  [lre5e-3_xs0.2_xn0.004]="--preset toy2d --set lr_e=5e-3 --set x_step=0.2 --set x_noise=0.004"
+)
+
+# dataset setting seed iterations (tuning seeds 1-2, confirmation seeds 11-13)
+RUNS=(
+  "grid25 lre5e-3 1 10000"
+  # screens on seed 1, 5000 iterations first (raise the count later to continue them)
+  "grid25 lre5e-3_xn0.002 1 5000"
+  "grid25 lre5e-3_xs0.2_xn0.004 1 5000"
+  "grid25 lre1e-2 1 5000"
+  "grid25 lre5e-3_xs0.2 1 5000"
+)
+
+[[ -f $JAR ]] || { echo "no $JAR: build it with mvn -B -q -pl engine -am package -DskipTests" >&2; exit 1; }
+mkdir -p "$(dirname "$CSV")"
+[[ -f $CSV ]] || echo "dataset,setting,seed,iteration,gen_modes,gen_hq,gen_kl,rev_modes,rev_hq,rev_kl,gen_to_data,gen_from_data,rev_to_data,rev_from_data,train_args" > "$CSV"
+
+latest_autosave() {  # newest autosave's iteration in $1 (0 if none)
+  local f
+  f=$(ls "$1"/autosave/autosave-*.dmcx 2>/dev/null | sort | tail -n 1 || true)
+  [[ -z $f ]] && { echo 0; return; }
+  f=${f##*/autosave-}; f=${f%.dmcx}
+  echo $((10#$f))
+}
+
+for run in "${RUNS[@]}"; do
+  grep -q -- "$PATTERN" <<<"$run" || continue
+  read -r dataset setting seed iters <<<"$run"
+  args=${SETTINGS[$setting]:?unknown setting $setting}
+  dir=$RUNS_DIR/$dataset/$setting/seed$seed
+  mkdir -p "$dir"
+  done_it=$(latest_autosave "$dir")
+  if (( done_it < iters )); then
+    common=(--iterations $((iters - done_it)) --out "$dir" --threads 1 --log-every 250
+            --autosave-every "$EVAL_EVERY" --autosave-keep 1000)
+    if (( done_it == 0 )); then
+      echo "== train $dataset $setting seed $seed: $iters iterations" >&2
+      # shellcheck disable=SC2086
+      nice -n "$NICE" java -jar "$JAR" train --dataset "$dataset" $args --seed "$seed" "${common[@]}" \
+        > "$dir/train.out" 2> "$dir/train.err" || echo "   train exited $? (see $dir/train.err)" >&2
+    else
+      latest=$(printf '%s/autosave/autosave-%09d.dmcx' "$dir" "$done_it")
+      echo "== resume $dataset $setting seed $seed from $done_it to $iters" >&2
+      nice -n "$NICE" java -jar "$JAR" train --resume "$latest" "${common[@]}" \
+        >> "$dir/train.out" 2>> "$dir/train.err" || echo "   train exited $? (see $dir/train.err)" >&2
+    fi
+  fi
+  for f in $(ls "$dir"/autosave/autosave-*.dmcx 2>/dev/null | sort); do
+    it=${f##*/autosave-}; it=$((10#${it%.dmcx}))
+    (( it <= iters )) || continue
+    grep -q "^$dataset,$setting,$seed,$it," "$CSV" && continue
+    json=$(nice -n "$NICE" java -jar "$JAR" eval --checkpoint "$f")
+    row=$(python3 -c '
+import json, sys
+e = json.loads(sys.argv[1])
+g, r = e["generator"], e["revised"]
+cells = [""] * 10
+if "modes" in g:  # mixtures: modes covered, high-quality share, KL to uniform over modes
+    cells[0:6] = [g["modes"], "%.4f" % g["hq"], "%.4f" % g["kl"], r["modes"], "%.4f" % r["hq"], "%.4f" % r["kl"]]
+if "to_data" in g:  # other 2-D sets: mean distance to the nearest data point and back (data units)
+    cells[6:10] = ["%.4f" % v for v in (g["to_data"], g["from_data"], r["to_data"], r["from_data"])]
+print(",".join(str(c) for c in cells))' "$json")
+    echo "$dataset,$setting,$seed,$it,$row,\"$args\"" >> "$CSV"
+    echo "   $dataset $setting seed $seed @ $it: $row" >&2
+  done
+done
