@@ -32,6 +32,7 @@ declare -A SETTINGS=(
   [toy2d]="--preset toy2d"
   [lre5e-3]="--preset toy2d --set lr_e=5e-3"
   [lre1e-2]="--preset toy2d --set lr_e=1e-2"
+  [lre2e-2]="--preset toy2d --set lr_e=2e-2"
   [lre5e-3_xs0.2]="--preset toy2d --set lr_e=5e-3 --set x_step=0.2"
   [lre5e-3_xk60]="--preset toy2d --set lr_e=5e-3 --set x_steps=60"
   [lre5e-3_xn0.002]="--preset toy2d --set lr_e=5e-3 --set x_noise=0.002"
@@ -44,8 +45,10 @@ RUNS=(
   # screens on seed 1, 5000 iterations first (raise the count later to continue them)
   "grid25 lre5e-3_xn0.002 1 5000"
   "grid25 lre5e-3_xs0.2_xn0.004 1 5000"
-  "grid25 lre1e-2 1 5000"
-  "grid25 lre5e-3_xs0.2 1 5000"
+  "grid25 lre2e-2 1 5000"
+  # lr_e is the lever (1e-2 and 2e-2 both ~30% at 5k, against 6% at 5e-3); continue 1e-2
+  "grid25 lre1e-2 1 10000"
+  "grid25 lre1e-2 2 10000"
 )
 
 [[ -f $JAR ]] || { echo "no $JAR: build it with mvn -B -q -pl engine -am package -DskipTests" >&2; exit 1; }
