@@ -33,6 +33,8 @@ declare -A SETTINGS=(
   [lre5e-3]="--preset toy2d --set lr_e=5e-3"
   [lre1e-2]="--preset toy2d --set lr_e=1e-2"
   [lre2e-2]="--preset toy2d --set lr_e=2e-2"
+  [lre1e-2_xs0.15_xn0.015]="--preset toy2d --set lr_e=1e-2 --set x_step=0.15 --set x_noise=0.015"
+  [lre1e-2_decay1]="--preset toy2d --set lr_e=1e-2 --set lr_decay=1"
   [lre5e-3_xs0.2]="--preset toy2d --set lr_e=5e-3 --set x_step=0.2"
   [lre5e-3_xk60]="--preset toy2d --set lr_e=5e-3 --set x_steps=60"
   [lre5e-3_xn0.002]="--preset toy2d --set lr_e=5e-3 --set x_noise=0.002"
@@ -49,6 +51,9 @@ RUNS=(
   # lr_e is the lever (1e-2 and 2e-2 both ~30% at 5k, against 6% at 5e-3); continue 1e-2
   "grid25 lre1e-2 1 10000"
   "grid25 lre1e-2 2 10000"
+  "grid25 lre2e-2 1 10000"
+  "grid25 lre1e-2_xs0.15_xn0.015 1 10000"
+  "grid25 lre1e-2_decay1 1 10000"
 )
 
 [[ -f $JAR ]] || { echo "no $JAR: build it with mvn -B -q -pl engine -am package -DskipTests" >&2; exit 1; }
