@@ -68,14 +68,10 @@ public final class ChangeView extends HBox {
             grid.setChangeColumns(Integer.MAX_VALUE, 0);
             return "";
         }
-        for (int r = 0; r < rows; r++) {
-            for (int c = fromCol; c < cols; c++) {
-                cells[r * cols + c] = Revision.difference(cells[r * cols + c], cells[r * cols + baseCol]);
-            }
-        }
         double max = 0;
         for (int r = 0; r < rows; r++) {
             for (int c = fromCol; c < cols; c++) {
+                cells[r * cols + c] = Revision.difference(cells[r * cols + c], cells[r * cols + baseCol]);
                 max = Math.max(max, Revision.maxAbs(cells[r * cols + c]));
             }
         }

@@ -2,6 +2,7 @@ package dualmcmc.app.chain;
 
 import dualmcmc.app.MainModel;
 import dualmcmc.app.chart.Formula;
+import dualmcmc.app.chart.Ink;
 import dualmcmc.engine.config.LangevinSettings;
 import dualmcmc.engine.mcmc.ChainKind;
 import javafx.beans.property.ObjectProperty;
@@ -10,7 +11,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.scene.paint.Paint;
 
 /**
  * The chain's update rule typeset above the chains: in symbols, then with the view's current
@@ -20,8 +20,6 @@ import javafx.scene.paint.Paint;
 public final class RuleBar extends VBox {
     private final Formula symbolic = new Formula(17, Color.BLACK);
     private final Formula substituted = new Formula(17, Color.BLACK);
-    /** Never shown: its text colour is the theme's, which the formulas (pictures) copy. */
-    private final Label themeProbe = new Label();
 
     public RuleBar(ChainKind kind, MainModel main, ObjectProperty<LangevinSettings> settings) {
         setId(kind == ChainKind.X ? "xRule" : "zRule");
@@ -38,9 +36,7 @@ public final class RuleBar extends VBox {
         grid.setVgap(2);
         grid.addRow(0, what, symbolic);
         grid.addRow(1, values, substituted);
-        themeProbe.setManaged(false);
-        themeProbe.setVisible(false);
-        getChildren().addAll(themeProbe, grid);
+        getChildren().add(grid);
         Tooltip.install(this, new Tooltip(kind == ChainKind.X
                 ? "Langevin dynamics on the EBM: each step moves x down the energy E(x) by s\u00b2/2 times its "
                         + "gradient and adds noise of scale n; the second line has this view's values"
@@ -55,16 +51,14 @@ public final class RuleBar extends VBox {
         };
         settings.addListener((o, a, b) -> update.run());
         main.configProperty().addListener((o, a, b) -> update.run());
-        themeProbe.textFillProperty().addListener((o, a, b) -> recolour(b));
+        // the formulas are pictures: they take the theme's text colour from its ink
+        Ink.follow(this, ink -> {
+            symbolic.setColour(ink.text());
+            substituted.setColour(ink.text());
+        });
         update.run();
     }
 
-    private void recolour(Paint p) {
-        if (p instanceof Color c) {
-            symbolic.setColour(c);
-            substituted.setColour(c);
-        }
-    }
 
     public Formula substituted() {
         return substituted;

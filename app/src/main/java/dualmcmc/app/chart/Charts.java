@@ -103,11 +103,10 @@ public final class Charts {
             axis = new NumberAxis(label);
             axis.setAutoRangeIncludesZero(false);
         }
-        styleAxis(axis);
         plot.setRangeAxis(axis);
-        inkAxis(axis, Roles.awt(Ink.current().muted()), Roles.awt(Ink.current().grid()));
-        axis.setLabelFont(scaled(LABEL, TEXT.get()));
-        axis.setTickLabelFont(scaled(TICK, TEXT.get()));
+        // the new axis takes the theme's colours and the UI's text size as the chart's others have them
+        ink(chart, Ink.current());
+        fonts(chart, TEXT.get());
     }
 
     /**

@@ -35,23 +35,25 @@ public final class Formula extends ImageView {
             return;
         }
         this.latex = latex;
-        Image img = render(latex, size * OVERSAMPLE, colour);
-        setImage(img);
-        setFitWidth(img.getWidth() / OVERSAMPLE);
+        draw();
     }
 
     public String latex() {
         return latex;
     }
 
-    /** For the dark theme: the same formula in another colour. */
+    /** For the theme: the same formula in another colour. */
     public void setColour(Color c) {
         this.colour = c;
-        String l = latex;
-        this.latex = "";
-        if (!l.isEmpty()) {
-            setLatex(l);
+        if (!latex.isEmpty()) {
+            draw();
         }
+    }
+
+    private void draw() {
+        Image img = render(latex, size * OVERSAMPLE, colour);
+        setImage(img);
+        setFitWidth(img.getWidth() / OVERSAMPLE);
     }
 
     /**

@@ -2,6 +2,7 @@ package dualmcmc.app.lesson;
 
 import atlantafx.base.theme.Styles;
 import dualmcmc.app.chart.Formula;
+import dualmcmc.app.chart.Ink;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -32,8 +33,6 @@ public final class LessonPanel extends VBox {
     private final Label text = new Label();
     private final Label hint = new Label();
     private final Button next = new Button("Next", new FontIcon(Feather.ARROW_RIGHT));
-    /** Never shown: its text colour is the theme's, which the formula picture copies. */
-    private final Label themeProbe = new Label();
 
     public LessonPanel(LessonViewModel vm) {
         this.vm = vm;
@@ -82,14 +81,9 @@ public final class LessonPanel extends VBox {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        themeProbe.setManaged(false);
-        themeProbe.setVisible(false);
-        themeProbe.textFillProperty().addListener((o, a, b) -> {
-            if (b instanceof Color c) {
-                formula.setColour(c);
-            }
-        });
-        getChildren().addAll(themeProbe, head, scroll, buttons);
+        // the formula is a picture: it takes the theme's text colour from its ink
+        Ink.follow(this, ink -> formula.setColour(ink.text()));
+        getChildren().addAll(head, scroll, buttons);
         managedProperty().bind(visibleProperty());
         setVisible(false);
         vm.lessonProperty().addListener((o, a, b) -> show());
