@@ -2,7 +2,7 @@ package dualmcmc.app;
 
 import atlantafx.base.theme.Styles;
 import dualmcmc.app.shell.MainWindow;
-import dualmcmc.engine.train.TrainingSession.State;
+import dualmcmc.engine.progress.TrainingState;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -62,7 +62,7 @@ class ExplorerAppTest extends WindowTest {
         assertTrue(robot.lookup("#settings").tryQuery().isPresent());
         assertEquals("ring8", fx(() -> robot.lookup("#datasetBox").<ComboBox<String>>query().getValue()));
         assertEquals("iteration 0", fx(() -> robot.lookup("#iterationLabel").<Label>query().getText()));
-        assertEquals(State.READY, fx(() -> main.stateProperty().get()));
+        assertEquals(TrainingState.READY, fx(() -> main.stateProperty().get()));
         waitUntil("samples drawn", () -> window.trainingViewModel().samplesProperty().get() != null);
         assertTrue(fx(() -> window.trainingView().samplePlot().layerCount()) >= 3);
     }
@@ -92,7 +92,7 @@ class ExplorerAppTest extends WindowTest {
         waitUntil("loss points", () -> window.trainingViewModel().lossPoints() >= 3);
         assertTrue(fx(() -> robot.lookup("#iterationLabel").<Label>query().getText()).matches("iteration [1-9].*"));
         FxTestSupport.click(robot, "#pause");
-        waitUntil("paused", () -> main.stateProperty().get() == State.PAUSED);
+        waitUntil("paused", () -> main.stateProperty().get() == TrainingState.PAUSED);
         // Pause takes effect between iterations: the one in progress may still report
         WaitForAsyncUtils.sleep(800, TimeUnit.MILLISECONDS);
         long it = fx(() -> main.iterationProperty().get());
@@ -141,7 +141,7 @@ class ExplorerAppTest extends WindowTest {
         assertEquals(0.1, fx(() -> main.config().doubleValue("x_step")), "the refused value is not applied");
         long it = fx(() -> main.iterationProperty().get());
         waitUntil("training goes on", () -> main.iterationProperty().get() > it + 3);
-        assertEquals(State.RUNNING, fx(() -> main.stateProperty().get()));
+        assertEquals(TrainingState.RUNNING, fx(() -> main.stateProperty().get()));
 
         robot.interact(field::selectAll);
         robot.write("0.05").type(KeyCode.ENTER);
@@ -150,7 +150,7 @@ class ExplorerAppTest extends WindowTest {
         long it2 = fx(() -> main.iterationProperty().get());
         waitUntil("training goes on with the new value", () -> main.iterationProperty().get() > it2 + 3);
         FxTestSupport.click(robot, "#pause");
-        waitUntil("paused", () -> main.stateProperty().get() == State.PAUSED);
+        waitUntil("paused", () -> main.stateProperty().get() == TrainingState.PAUSED);
     }
 
     @Test

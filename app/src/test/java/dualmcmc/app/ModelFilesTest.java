@@ -1,11 +1,12 @@
 package dualmcmc.app;
 
+import dualmcmc.engine.session.DataInfo;
 import dualmcmc.app.examples.ExamplesViewModel;
 import dualmcmc.app.io.AutosaveSettings;
 import dualmcmc.app.shell.MainWindow;
 import dualmcmc.engine.io.Examples;
-import dualmcmc.engine.train.IterationStats;
-import dualmcmc.engine.train.TrainingSession.State;
+import dualmcmc.engine.progress.IterationStats;
+import dualmcmc.engine.progress.TrainingState;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Assumptions;
@@ -170,7 +171,7 @@ class ModelFilesTest extends WindowTest {
         assertEquals(it, (long) fx(() -> main.iterationProperty().get()), "Cancel keeps the iteration");
         assertEquals(gen, (int) fx(() -> main.generationProperty().get()), "Cancel keeps the models");
         assertTrue(fx(() -> main.document().isDirty()));
-        assertEquals(State.FINISHED, fx(() -> main.stateProperty().get()));
+        assertEquals(TrainingState.FINISHED, fx(() -> main.stateProperty().get()));
     }
 
     @Test

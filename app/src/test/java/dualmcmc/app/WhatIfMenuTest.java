@@ -1,7 +1,7 @@
 package dualmcmc.app;
 
 import dualmcmc.engine.config.WhatIf;
-import dualmcmc.engine.train.TrainingSession.State;
+import dualmcmc.engine.progress.TrainingState;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
@@ -37,7 +37,7 @@ class WhatIfMenuTest extends WindowTest {
             return null;
         });
         waitUntil("new models training", () -> main.generationProperty().get() != gen
-                && main.stateProperty().get() == State.RUNNING);
+                && main.stateProperty().get() == TrainingState.RUNNING);
         assertEquals(0, (int) fx(() -> main.config().xChain().steps()));
         assertEquals("what if: no-x-revision", fx(() -> main.presetNameProperty().get()));
         assertTrue(fx(banner::isVisible));

@@ -4,7 +4,7 @@ import dualmcmc.app.io.AutosaveSettings;
 import dualmcmc.engine.io.Autosaver;
 import dualmcmc.engine.io.Checkpoint;
 import dualmcmc.engine.io.Tmpfs;
-import dualmcmc.engine.train.TrainingSession.State;
+import dualmcmc.engine.progress.TrainingState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,7 +56,7 @@ class WriteFaultsTest extends WindowTest {
     private void trainingGoesOn() {
         long now = fx(() -> main.iterationProperty().get());
         waitUntil("training past iteration " + (now + 3), () -> main.iterationProperty().get() > now + 3);
-        assertEquals(State.RUNNING, fx(() -> main.stateProperty().get()));
+        assertEquals(TrainingState.RUNNING, fx(() -> main.stateProperty().get()));
     }
 
     @Test

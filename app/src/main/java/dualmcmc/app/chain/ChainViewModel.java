@@ -1,11 +1,11 @@
 package dualmcmc.app.chain;
 
-import dualmcmc.app.DataInfo;
 import dualmcmc.app.MainModel;
 import dualmcmc.engine.config.LangevinSettings;
 import dualmcmc.engine.config.TrainingConfig;
 import dualmcmc.engine.mcmc.ChainInit;
-import dualmcmc.engine.train.DualMcmcTrainer;
+import dualmcmc.engine.session.DataInfo;
+import dualmcmc.engine.session.ModelQueries;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -63,7 +63,7 @@ public abstract class ChainViewModel<R> {
      * The work to run on the models for the current inputs, or null when there is nothing to run.
      * It runs on the worker (between training iterations), so it must capture what it needs now.
      */
-    protected abstract Function<DualMcmcTrainer, R> job(DataInfo info, ChainInit start, LangevinSettings s,
+    protected abstract Function<ModelQueries, R> job(DataInfo info, ChainInit start, LangevinSettings s,
                                                         long seed);
 
     public ObjectProperty<ChainInit> initProperty() {

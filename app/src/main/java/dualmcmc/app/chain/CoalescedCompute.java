@@ -1,7 +1,7 @@
 package dualmcmc.app.chain;
 
 import dualmcmc.app.MainModel;
-import dualmcmc.engine.train.DualMcmcTrainer;
+import dualmcmc.engine.session.ModelQueries;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  */
 public final class CoalescedCompute<R> {
     private final MainModel main;
-    private final Supplier<Function<DualMcmcTrainer, R>> job;
+    private final Supplier<Function<ModelQueries, R>> job;
     private final ObjectProperty<R> result = new SimpleObjectProperty<>();
     private CompletableFuture<R> inFlight;
     private CompletableFuture<R> next;
@@ -28,7 +28,7 @@ public final class CoalescedCompute<R> {
      * @param job read on the FX thread when a run starts: the work for the inputs of that moment,
      *            or null when there is nothing to run
      */
-    public CoalescedCompute(MainModel main, Supplier<Function<DualMcmcTrainer, R>> job) {
+    public CoalescedCompute(MainModel main, Supplier<Function<ModelQueries, R>> job) {
         this.main = main;
         this.job = job;
     }
@@ -55,7 +55,7 @@ public final class CoalescedCompute<R> {
 
     /** Runs the job on the current models; completes on the FX thread with the new result. */
     public CompletableFuture<R> run() {
-        Function<DualMcmcTrainer, R> work = job.get();
+        Function<ModelQueries, R> work = job.get();
         if (work == null) {
             return CompletableFuture.completedFuture(null);
         }

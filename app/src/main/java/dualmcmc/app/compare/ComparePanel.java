@@ -1,6 +1,6 @@
 package dualmcmc.app.compare;
 
-import dualmcmc.app.DataInfo;
+import dualmcmc.engine.session.DataInfo;
 import dualmcmc.app.chain.XChainPainter;
 import dualmcmc.app.chain.ZChainPainter;
 import dualmcmc.app.chart.ImageGrid;

@@ -1,6 +1,6 @@
 package dualmcmc.app.compare;
 
-import dualmcmc.app.DataInfo;
+import dualmcmc.engine.session.DataInfo;
 import dualmcmc.app.MainModel;
 import dualmcmc.app.chart.ProfileChart;
 import dualmcmc.app.chart.Roles;

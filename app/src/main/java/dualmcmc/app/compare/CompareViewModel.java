@@ -1,17 +1,15 @@
 package dualmcmc.app.compare;
 
-import dualmcmc.app.DataInfo;
 import dualmcmc.app.MainModel;
-import dualmcmc.app.ModelProbe;
 import dualmcmc.app.chain.CoalescedCompute;
 import dualmcmc.engine.config.LangevinSettings;
 import dualmcmc.engine.config.TrainingConfig;
 import dualmcmc.engine.mcmc.ChainInit;
 import dualmcmc.engine.mcmc.ChainKind;
-import dualmcmc.engine.mcmc.ChainRunner;
 import dualmcmc.engine.mcmc.ChainTrace;
-import dualmcmc.engine.train.DualMcmcTrainer;
-import dualmcmc.engine.train.TrainingSession.State;
+import dualmcmc.engine.session.DataInfo;
+import dualmcmc.engine.session.ModelQueries;
+import dualmcmc.engine.progress.TrainingState;
 import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -89,7 +87,7 @@ public final class CompareViewModel {
         });
         // trained models are other models: show them once training pauses or reaches its target
         main.stateProperty().addListener((o, a, b) -> {
-            if (b != State.RUNNING && isStale()) {
+            if (b != TrainingState.RUNNING && isStale()) {
                 request();
             }
         });
@@ -183,7 +181,7 @@ public final class CompareViewModel {
         return kind.get() == ChainKind.X ? c.xChain() : c.zChain();
     }
 
-    private Function<DualMcmcTrainer, Result> job() {
+    private Function<ModelQueries, Result> job() {
         DataInfo info = main.dataProperty().get();
         if (info == null || steps.get() < 1) {
             return null;
@@ -193,22 +191,21 @@ public final class CompareViewModel {
         long sd = seed.get();
         boolean image = info.image();
         double[] bounds = info.bounds();
-        return tr -> {
-            ChainRunner runner = new ChainRunner(tr.models(), tr.config());
+        return q -> {
             if (k == ChainKind.X) {
                 int n = image ? X_CHAINS_IMAGE : X_CHAINS_2D;
                 int rec = image ? X_RECORDED_IMAGE : X_RECORDED_2D;
-                ChainTrace dual = runner.xChains(ChainInit.GENERATOR, s, n, rec, sd);
-                ChainTrace noise = runner.xChains(ChainInit.NOISE, s, n, rec, sd);
-                double[][] heat = image ? null : ModelProbe.energyGrid(tr.models(), bounds, GRID);
-                return new Result(k, dual, noise, heat, null, tr.iteration(), s, Comparison.of(k, dual, noise));
+                ChainTrace dual = q.xChains(ChainInit.GENERATOR, s, n, rec, sd);
+                ChainTrace noise = q.xChains(ChainInit.NOISE, s, n, rec, sd);
+                double[][] heat = image ? null : q.energyGrid(bounds, GRID);
+                return new Result(k, dual, noise, heat, null, q.iteration(), s, Comparison.of(k, dual, noise));
             }
-            var x = ChainRunner.zObservations(tr.data(), image ? Z_OBSERVED_IMAGE : Z_OBSERVED_2D, sd);
+            float[][] x = q.observations(image ? Z_OBSERVED_IMAGE : Z_OBSERVED_2D, sd);
             int rec = image ? Z_RECORDED_IMAGE : Z_RECORDED_2D;
-            ChainTrace dual = runner.zChains(ChainInit.INFERENCE, s, x, rec, sd);
-            ChainTrace noise = runner.zChains(ChainInit.NOISE, s, x, rec, sd);
-            float[][] targets = Arrays.copyOf(ModelProbe.rows(x), dual.recordedChains().length);
-            return new Result(k, dual, noise, null, targets, tr.iteration(), s, Comparison.of(k, dual, noise));
+            ChainTrace dual = q.zChains(ChainInit.INFERENCE, s, x, rec, sd);
+            ChainTrace noise = q.zChains(ChainInit.NOISE, s, x, rec, sd);
+            float[][] targets = Arrays.copyOf(x, dual.recordedChains().length);
+            return new Result(k, dual, noise, null, targets, q.iteration(), s, Comparison.of(k, dual, noise));
         };
     }
 }

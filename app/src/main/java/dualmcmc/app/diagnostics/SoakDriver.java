@@ -4,7 +4,7 @@ import dualmcmc.app.MainModel;
 import dualmcmc.app.examples.ExamplesGallery;
 import dualmcmc.app.examples.ExamplesViewModel;
 import dualmcmc.app.shell.MainWindow;
-import dualmcmc.engine.train.TrainingSession.State;
+import dualmcmc.engine.progress.TrainingState;
 import javafx.application.Platform;
 import javafx.event.Event;
 import javafx.scene.Node;
@@ -201,7 +201,7 @@ public final class SoakDriver {
 
     /** Training runs throughout: Space on a view without a chain pauses it, and an opened example starts ready. */
     private void keepTraining() {
-        if (main.stateProperty().get() != State.RUNNING && main.busyProperty().get() == 0) {
+        if (main.stateProperty().get() != TrainingState.RUNNING && main.busyProperty().get() == 0) {
             note.accept("train");
             count("trainings_started");
             main.train();

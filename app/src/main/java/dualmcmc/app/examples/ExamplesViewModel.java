@@ -56,7 +56,9 @@ public final class ExamplesViewModel {
         }
         loading.set(true);
         error.set(null);
-        loaded = main.examples().thenApply(list -> list.stream().map(e -> card(e.example(), e.thumbnail())).toList());
+        loaded = main.background(() -> Examples.list().stream()
+                .map(e -> card(e, Examples.thumbnail(e.id()).orElse(null)))
+                .toList());
         loaded.whenComplete((list, e) -> {
             loading.set(false);
             if (e != null) {

@@ -7,7 +7,7 @@ import dualmcmc.engine.export.CsvExport;
 import dualmcmc.engine.io.AtomicFiles;
 import dualmcmc.engine.mcmc.ChainKind;
 import dualmcmc.engine.mcmc.ChainTrace;
-import dualmcmc.engine.train.IterationStats;
+import dualmcmc.engine.progress.IterationStats;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;

@@ -1,13 +1,13 @@
 package dualmcmc.app.latent;
 
 import atlantafx.base.theme.Styles;
-import dualmcmc.app.DataInfo;
+import dualmcmc.engine.session.DataInfo;
 import dualmcmc.app.MainModel;
 import dualmcmc.app.chart.Categorical;
 import dualmcmc.app.chart.Pixels;
 import dualmcmc.app.chart.PlotCanvas;
 import dualmcmc.app.chart.Roles;
-import dualmcmc.app.latent.LatentViewModel.Codes;
+import dualmcmc.engine.session.LatentSample;
 import dualmcmc.app.latent.LatentViewModel.Frame;
 import dualmcmc.app.latent.LatentViewModel.Source;
 import javafx.beans.binding.Bindings;
@@ -240,7 +240,7 @@ public final class LatentView extends BorderPane {
         plot.redraw();
     }
 
-    private void onCodes(Codes c) {
+    private void onCodes(LatentSample c) {
         if (c == null) {
             return;
         }
@@ -289,7 +289,7 @@ public final class LatentView extends BorderPane {
 
     private void draw() {
         Frame f = vm.frameProperty().get();
-        Codes c = vm.codesProperty().get();
+        LatentSample c = vm.codesProperty().get();
         plot.clearLayers();
         if (f == null || c == null || f.embedding().length != c.size()) {
             plot.redraw();
@@ -337,7 +337,7 @@ public final class LatentView extends BorderPane {
 
     private void hover(double x, double y, double px, double py) {
         Frame f = vm.frameProperty().get();
-        Codes c = vm.codesProperty().get();
+        LatentSample c = vm.codesProperty().get();
         if (f == null || c == null || Double.isNaN(x) || f.embedding().length != c.size()) {
             unhover();
             return;
@@ -368,7 +368,7 @@ public final class LatentView extends BorderPane {
      */
     public void hoverTypical() {
         Frame f = vm.frameProperty().get();
-        Codes c = vm.codesProperty().get();
+        LatentSample c = vm.codesProperty().get();
         if (f == null || c == null || byClass.length == 0 || f.embedding().length != c.size()) {
             return;
         }
@@ -399,7 +399,7 @@ public final class LatentView extends BorderPane {
 
     private void showCard(int hit) {
         Frame f = vm.frameProperty().get();
-        Codes c = vm.codesProperty().get();
+        LatentSample c = vm.codesProperty().get();
         double[][] e = f.embedding();
         if (hit != hovered) {
             hovered = hit;
@@ -430,7 +430,7 @@ public final class LatentView extends BorderPane {
         }
     }
 
-    private void fillCard(Codes c, int i) {
+    private void fillCard(LatentSample c, int i) {
         int cls = c.labels()[i];
         int k = c.classNames().size();
         String name = cls >= 0 && cls < k ? c.classNames().get(cls) : "unlabelled";
@@ -473,7 +473,7 @@ public final class LatentView extends BorderPane {
         return b;
     }
 
-    private static WritableImage image(float[] v, Codes c) {
+    private static WritableImage image(float[] v, LatentSample c) {
         return Pixels.image(v, c.channels(), c.height(), c.width());
     }
 

@@ -1,16 +1,11 @@
 package dualmcmc.app.latent;
 
 import dualmcmc.app.MainModel;
-import dualmcmc.app.ModelProbe;
-import dualmcmc.engine.config.TrainingConfig;
-import dualmcmc.engine.data.Dataset;
-import dualmcmc.engine.mcmc.ZRevision;
-import dualmcmc.engine.model.ModelSet;
+import dualmcmc.engine.session.LatentSample;
 import dualmcmc.engine.tsne.BarnesHutTsne;
 import dualmcmc.engine.tsne.Pca;
 import dualmcmc.engine.tsne.TsneConfig;
 import dualmcmc.engine.tsne.TsneState;
-import dualmcmc.engine.util.Rng;
 import javafx.animation.AnimationTimer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -26,9 +21,6 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -67,21 +59,10 @@ public final class LatentViewModel {
         public String label() {
             return label;
         }
-    }
 
-    /**
-     * Latent codes of {@code labels.length} data points: means mu(x), revised z after {@code kz}
-     * steps, labels (class index, -1 without labels), the points x and, for images, g(mu(x)).
-     */
-    public record Codes(double[][] mu, double[][] revised, int[] labels, List<String> classNames, float[][] x,
-                        float[][] reconstruction, boolean image, int channels, int height, int width,
-                        long iteration, int kz) {
-        public int size() {
-            return mu.length;
-        }
-
-        public double[][] codes(Source s) {
-            return s == Source.REVISED ? revised : mu;
+        /** The codes of {@code c} this source embeds. */
+        public double[][] of(LatentSample c) {
+            return this == REVISED ? c.revised() : c.mu();
         }
     }
 
@@ -94,7 +75,7 @@ public final class LatentViewModel {
 
     private final MainModel main;
     private final ObjectProperty<Source> source = new SimpleObjectProperty<>(Source.MU);
-    private final ObjectProperty<Codes> codes = new SimpleObjectProperty<>();
+    private final ObjectProperty<LatentSample> codes = new SimpleObjectProperty<>();
     private final ObjectProperty<Frame> frame = new SimpleObjectProperty<>();
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final BooleanProperty computing = new SimpleBooleanProperty();
@@ -185,7 +166,7 @@ public final class LatentViewModel {
     }
 
     private void followTick() {
-        Codes c = codes.get();
+        LatentSample c = codes.get();
         if (follow.get() && active && !computing.get() && c != null
                 && c.iteration() != main.iterationProperty().get()) {
             refresh();
@@ -196,7 +177,7 @@ public final class LatentViewModel {
         return source;
     }
 
-    public ObjectProperty<Codes> codesProperty() {
+    public ObjectProperty<LatentSample> codesProperty() {
         return codes;
     }
 
@@ -246,7 +227,7 @@ public final class LatentViewModel {
      * Recomputes the latent codes from the current models (between two training iterations), then
      * embeds them, warm-starting t-SNE from the current map when it shows the same points.
      */
-    public CompletableFuture<Codes> refresh() {
+    public CompletableFuture<LatentSample> refresh() {
         if (disposed) {
             return CompletableFuture.completedFuture(null);
         }
@@ -254,8 +235,9 @@ public final class LatentViewModel {
         computing.set(true);
         status.set("Computing latent codes from the current models\u2026");
         long seed = SUBSET_SEED + main.seedProperty().get();
-        CompletableFuture<Codes> f = main.compute(tr -> computeCodes(tr.models(), tr.data(), tr.config(), seed,
-                tr.iteration()));
+        int max = main.dataProperty().get() != null && main.dataProperty().get().image() ? MAX_IMAGE_POINTS
+                : MAX_TOY_POINTS;
+        CompletableFuture<LatentSample> f = main.compute(q -> q.latentCodes(max, seed));
         f.whenComplete((c, e) -> {
             computing.set(false);
             if (e != null) {
@@ -272,44 +254,9 @@ public final class LatentViewModel {
         return f;
     }
 
-    private static Codes computeCodes(ModelSet models, Dataset data, TrainingConfig cfg, long seed, long iteration) {
-        boolean image = data.shape().isImage();
-        int n = Math.min(data.size(), image ? MAX_IMAGE_POINTS : MAX_TOY_POINTS);
-        Dataset sub = data.subset(n, seed);
-        INDArray x = sub.x();
-        int chunk = 500;
-        List<INDArray> mus = new ArrayList<>();
-        List<INDArray> revs = new ArrayList<>();
-        List<INDArray> recs = new ArrayList<>();
-        ZRevision zr = new ZRevision(models.generator(), cfg.zChain(), cfg.sigma(), cfg.priorSigma());
-        Rng rng = Rng.derive(seed, "latent");
-        for (int start = 0; start < n; start += chunk) {
-            int end = Math.min(n, start + chunk);
-            INDArray xb = x.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
-            INDArray mu = models.inference().infer(xb).mu();
-            mus.add(mu);
-            revs.add(zr.run(mu, xb, rng, null));
-            if (image) {
-                recs.add(models.generator().generate(mu));
-            }
-        }
-        double[][] mu = ModelProbe.points(Nd4j.vstack(mus.toArray(new INDArray[0])));
-        double[][] rev = ModelProbe.points(Nd4j.vstack(revs.toArray(new INDArray[0])));
-        float[][] rec = image ? ModelProbe.rows(Nd4j.vstack(recs.toArray(new INDArray[0]))) : null;
-        int[] labels = new int[n];
-        if (sub.hasLabels()) {
-            System.arraycopy(sub.labels(), 0, labels, 0, n);
-        } else {
-            java.util.Arrays.fill(labels, -1);
-        }
-        var shape = data.shape();
-        return new Codes(mu, rev, labels, sub.hasLabels() ? sub.classNames() : List.of(), ModelProbe.rows(x), rec,
-                image, shape.channels(), shape.height(), shape.width(), iteration, cfg.zChain().steps());
-    }
-
     /** Embeds the current codes of {@code s}: PCA at once, or t-SNE (warm from the current t-SNE map). */
     private void restart(Source s) {
-        Codes c = codes.get();
+        LatentSample c = codes.get();
         if (c == null || disposed) {
             return;
         }
@@ -317,7 +264,7 @@ public final class LatentViewModel {
         double[][] warm = cur != null && cur.tsne() && cur.embedding().length == c.size() ? cur.embedding() : null;
         cancel();
         int tk = ++token;
-        double[][] data = c.codes(s);
+        double[][] data = s.of(c);
         if (s == Source.PCA) {
             status.set("PCA: the first two principal components of \u03bc(x), computed at once.");
             tsneThread.submit(() -> {

@@ -33,7 +33,7 @@ import dualmcmc.app.zrevision.ZRevisionView;
 import dualmcmc.app.zrevision.ZRevisionViewModel;
 import dualmcmc.engine.config.Presets;
 import dualmcmc.engine.data.Datasets;
-import dualmcmc.engine.train.TrainingSession.State;
+import dualmcmc.engine.progress.TrainingState;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -315,10 +315,10 @@ public final class MainWindow extends BorderPane {
         Button reset = button("Reset", Feather.ROTATE_CCW, "reset",
                 "New models from the current settings and seed, iteration 0 (Ctrl+R)");
         reset.setOnAction(e -> files.newModels());
-        train.disableProperty().bind(main.stateProperty().isEqualTo(State.RUNNING));
-        pause.disableProperty().bind(main.stateProperty().isNotEqualTo(State.RUNNING));
-        stop.disableProperty().bind(main.stateProperty().isEqualTo(State.READY)
-                .or(main.stateProperty().isEqualTo(State.STOPPED)));
+        train.disableProperty().bind(main.stateProperty().isEqualTo(TrainingState.RUNNING));
+        pause.disableProperty().bind(main.stateProperty().isNotEqualTo(TrainingState.RUNNING));
+        stop.disableProperty().bind(main.stateProperty().isEqualTo(TrainingState.READY)
+                .or(main.stateProperty().isEqualTo(TrainingState.STOPPED)));
         main.pendingRebuildProperty().addListener((o, a, b) -> reset.pseudoClassStateChanged(Styles.STATE_ACCENT, b));
 
         TextField seed = seedField;

@@ -82,7 +82,7 @@ public final class SettingsSheet extends VBox {
 
     private static String tooltip(Hyperparameter h) {
         return h.symbol() + " (" + h.key() + "): " + h.description() + ".\nAllowed: " + h.range() + "."
-                + (MainModel.ARCHITECTURE_KEYS.contains(h.key()) ? "\nChanges the networks: applies on Reset." : "");
+                + (MainModel.rebuildsNetworks(h.key()) ? "\nChanges the networks: applies on Reset." : "");
     }
 
     private PropertyEditor<?> editor(Hyperparameter h) {

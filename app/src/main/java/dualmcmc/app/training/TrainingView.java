@@ -1,6 +1,6 @@
 package dualmcmc.app.training;
 
-import dualmcmc.app.DataInfo;
+import dualmcmc.engine.session.DataInfo;
 import dualmcmc.app.MainModel;
 import dualmcmc.app.chart.Charts;
 import dualmcmc.app.chart.ImageGrid;

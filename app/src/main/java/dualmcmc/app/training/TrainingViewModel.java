@@ -1,14 +1,13 @@
 package dualmcmc.app.training;
 
-import dualmcmc.app.DataInfo;
 import dualmcmc.app.MainModel;
-import dualmcmc.app.ModelProbe;
-import dualmcmc.engine.metrics.Evaluation;
-import dualmcmc.engine.train.IterationStats;
-import dualmcmc.engine.train.TrainingSession.State;
+import dualmcmc.engine.session.DataInfo;
+import dualmcmc.engine.session.SamplePair;
+import dualmcmc.engine.progress.IterationStats;
+import dualmcmc.engine.progress.TrainingState;
 import dualmcmc.app.chart.Charts;
 import dualmcmc.app.chart.Smoothing;
-import dualmcmc.engine.train.TrainingHistory;
+import dualmcmc.engine.progress.TrainingHistory;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -82,7 +81,7 @@ public final class TrainingViewModel {
             refresh();
         });
         main.stateProperty().addListener((o, a, b) -> {
-            if (b != State.RUNNING) {
+            if (b != TrainingState.RUNNING) {
                 chart();
                 refresh();
             }
@@ -141,7 +140,7 @@ public final class TrainingViewModel {
      */
     private void loadHistory() {
         int gen = main.generationProperty().get();
-        main.compute(tr -> new Loaded(tr.history().copy(), tr.iteration())).thenAccept(l -> {
+        main.compute(q -> new Loaded(q.history(), q.iteration())).thenAccept(l -> {
             if (l != null && gen == main.generationProperty().get()) {
                 history = l.history();
                 loadedUpTo = l.iteration();
@@ -206,16 +205,13 @@ public final class TrainingViewModel {
         long t0 = System.nanoTime();
         boolean image = info.image();
         double[] bounds = info.bounds();
-        CompletableFuture<Samples> f = main.compute(tr -> {
-            var models = tr.models();
-            int n = image ? 12 : 500;
-            Evaluation.SamplePair pair = Evaluation.samples(models, tr.config(), n, 12345);
+        CompletableFuture<Samples> f = main.compute(q -> {
+            SamplePair pair = q.samples(image ? 12 : 500, 12345);
             if (image) {
-                return new Samples(tr.iteration(), null, null, null, null, ModelProbe.rows(pair.generated()),
-                        ModelProbe.rows(pair.revised()));
+                return new Samples(q.iteration(), null, null, null, null, pair.generated(), pair.revised());
             }
-            return new Samples(tr.iteration(), ModelProbe.points(pair.generated()), ModelProbe.points(pair.revised()),
-                    ModelProbe.energyGrid(models, bounds, GRID), bounds, null, null);
+            return new Samples(q.iteration(), pair.generatedPoints(), pair.revisedPoints(),
+                    q.energyGrid(bounds, GRID), bounds, null, null);
         });
         inFlight = f;
         f.whenComplete((s, e) -> {

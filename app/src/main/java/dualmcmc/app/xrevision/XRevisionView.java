@@ -1,6 +1,6 @@
 package dualmcmc.app.xrevision;
 
-import dualmcmc.app.DataInfo;
+import dualmcmc.engine.session.DataInfo;
 import dualmcmc.app.MainModel;
 import dualmcmc.app.chain.ChangeView;
 import dualmcmc.app.chain.RuleBar;

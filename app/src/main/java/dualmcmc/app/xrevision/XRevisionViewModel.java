@@ -1,15 +1,13 @@
 package dualmcmc.app.xrevision;
 
-import dualmcmc.app.DataInfo;
 import dualmcmc.app.MainModel;
-import dualmcmc.app.ModelProbe;
 import dualmcmc.engine.config.LangevinSettings;
 import dualmcmc.engine.mcmc.ChainInit;
-import dualmcmc.engine.mcmc.ChainRunner;
 import dualmcmc.engine.mcmc.ChainTrace;
 import dualmcmc.app.chain.ChainViewModel;
 import dualmcmc.engine.config.TrainingConfig;
-import dualmcmc.engine.train.DualMcmcTrainer;
+import dualmcmc.engine.session.DataInfo;
+import dualmcmc.engine.session.ModelQueries;
 
 import java.util.function.Function;
 
@@ -40,15 +38,14 @@ public final class XRevisionViewModel extends ChainViewModel<XRevisionViewModel.
     }
 
     @Override
-    protected Function<DualMcmcTrainer, Result> job(DataInfo info, ChainInit in, LangevinSettings s, long sd) {
+    protected Function<ModelQueries, Result> job(DataInfo info, ChainInit in, LangevinSettings s, long sd) {
         boolean image = info.image();
         double[] bounds = info.bounds();
-        return tr -> {
-            ChainRunner runner = new ChainRunner(tr.models(), tr.config());
+        return q -> {
             int n = image ? CHAINS_IMAGE : CHAINS_2D;
-            ChainTrace trace = runner.xChains(in, s, n, image ? CHAINS_IMAGE : RECORDED_2D, sd);
-            double[][] heat = image ? null : ModelProbe.energyGrid(tr.models(), bounds, GRID);
-            return new Result(trace, heat, bounds, tr.iteration(), s);
+            ChainTrace trace = q.xChains(in, s, n, image ? CHAINS_IMAGE : RECORDED_2D, sd);
+            double[][] heat = image ? null : q.energyGrid(bounds, GRID);
+            return new Result(trace, heat, bounds, q.iteration(), s);
         };
     }
 }

@@ -1,20 +1,18 @@
 package dualmcmc.app.zrevision;
 
-import dualmcmc.app.DataInfo;
 import dualmcmc.app.MainModel;
-import dualmcmc.app.ModelProbe;
 import dualmcmc.app.chain.ChainViewModel;
 import dualmcmc.engine.config.LangevinSettings;
 import dualmcmc.engine.config.TrainingConfig;
 import dualmcmc.engine.mcmc.ChainInit;
-import dualmcmc.engine.mcmc.ChainRunner;
 import dualmcmc.engine.mcmc.ChainTrace;
-import dualmcmc.engine.train.DualMcmcTrainer;
+import dualmcmc.engine.session.DataInfo;
+import dualmcmc.engine.session.LatentPosterior;
+import dualmcmc.engine.session.ModelQueries;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Random;
 import java.util.function.Function;
@@ -95,19 +93,17 @@ public final class ZRevisionViewModel extends ChainViewModel<ZRevisionViewModel.
     }
 
     @Override
-    protected Function<DualMcmcTrainer, Result> job(DataInfo info, ChainInit in, LangevinSettings s, long sd) {
+    protected Function<ModelQueries, Result> job(DataInfo info, ChainInit in, LangevinSettings s, long sd) {
         if (picks.isEmpty()) {
             return null;
         }
         float[][] targets = picks.toArray(new float[0][]);
         int sel = Math.min(selected.get(), targets.length - 1);
         boolean image = info.image();
-        return tr -> {
-            var models = tr.models();
-            INDArray x = ModelProbe.matrix(targets);
-            ChainTrace trace = new ChainRunner(models, tr.config()).zChains(in, s, x, targets.length, sd);
-            double[][][] q = ModelProbe.posterior(models, x);
-            double ps = tr.config().priorSigma();
+        return q -> {
+            ChainTrace trace = q.zChains(in, s, targets, targets.length, sd);
+            LatentPosterior posterior = q.posterior(targets);
+            double ps = q.config().priorSigma();
             double half = 3.2 * ps;
             for (int st = 0; st <= trace.steps(); st++) {
                 for (int r = 0; r < targets.length; r++) {
@@ -120,10 +116,10 @@ public final class ZRevisionViewModel extends ChainViewModel<ZRevisionViewModel.
             half = Math.min(half, 12 * ps);
             double[] lb = {-half, half, -half, half};
             double[][] post = null;
-            if (!image && models.latentSize() == 2) {
-                post = ModelProbe.posteriorEnergyGrid(models, tr.config(), targets[sel], lb, GRID);
+            if (!image && q.latentSize() == 2) {
+                post = q.posteriorEnergyGrid(targets[sel], lb, GRID);
             }
-            return new Result(trace, targets, post, lb, q[0], q[1], sel, tr.iteration(), s);
+            return new Result(trace, targets, post, lb, posterior.mu(), posterior.sd(), sel, q.iteration(), s);
         };
     }
 }

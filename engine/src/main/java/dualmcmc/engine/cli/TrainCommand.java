@@ -12,7 +12,7 @@ import dualmcmc.engine.io.RunStore;
 import dualmcmc.engine.metrics.Evaluation;
 import dualmcmc.engine.train.DivergenceException;
 import dualmcmc.engine.train.DualMcmcTrainer;
-import dualmcmc.engine.train.IterationStats;
+import dualmcmc.engine.progress.IterationStats;
 import dualmcmc.engine.train.TrainingSetup;
 import dualmcmc.engine.util.Nd4jSetup;
 import picocli.CommandLine.Command;

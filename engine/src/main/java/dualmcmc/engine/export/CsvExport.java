@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dualmcmc.engine.io.AtomicFiles;
 import dualmcmc.engine.io.Json;
 import dualmcmc.engine.mcmc.ChainTrace;
-import dualmcmc.engine.train.IterationStats;
+import dualmcmc.engine.progress.IterationStats;
 import dualmcmc.engine.util.OneLine;
 
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dualmcmc.engine.io;
 
 import dualmcmc.engine.train.DualMcmcTrainer;
-import dualmcmc.engine.train.IterationStats;
-import dualmcmc.engine.train.TrainingListener;
+import dualmcmc.engine.progress.IterationStats;
+import dualmcmc.engine.progress.TrainingListener;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

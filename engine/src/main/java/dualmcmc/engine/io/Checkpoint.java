@@ -11,7 +11,7 @@ import dualmcmc.engine.nn.Init;
 import dualmcmc.engine.nn.Network;
 import dualmcmc.engine.nn.Parameter;
 import dualmcmc.engine.train.DualMcmcTrainer;
-import dualmcmc.engine.train.TrainingHistory;
+import dualmcmc.engine.progress.TrainingHistory;
 import dualmcmc.engine.util.Rng;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

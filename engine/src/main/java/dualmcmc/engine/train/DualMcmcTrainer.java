@@ -1,5 +1,9 @@
 package dualmcmc.engine.train;
 
+import dualmcmc.engine.progress.TrainingHistory;
+
+import dualmcmc.engine.progress.IterationStats;
+
 import dualmcmc.engine.config.TrainingConfig;
 import dualmcmc.engine.config.TrainingMode;
 import dualmcmc.engine.data.BatchSampler;

@@ -1,5 +1,9 @@
 package dualmcmc.engine.train;
 
+import dualmcmc.engine.progress.IterationStats;
+import dualmcmc.engine.progress.TrainingListener;
+import dualmcmc.engine.progress.TrainingState;
+
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,11 +18,10 @@ import java.util.function.UnaryOperator;
  * <p>Other threads must not touch the models while the session runs; {@link #withModels} runs
  * work on the training thread between two iterations (e.g. copying a snapshot for a view).
  */
-public final class TrainingSession implements AutoCloseable {
-    public enum State { READY, RUNNING, PAUSED, FINISHED, STOPPED }
+public final class TrainingSession<T extends Trainer> implements AutoCloseable {
 
     /** Replaced only between iterations, under {@link #modelsLock} ({@link #replaceTrainer}). */
-    private volatile Trainer trainer;
+    private volatile T trainer;
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     /**
@@ -30,11 +33,11 @@ public final class TrainingSession implements AutoCloseable {
      */
     private final Object modelsLock = new Object();
     private final java.util.ArrayDeque<Runnable> tasks = new java.util.ArrayDeque<>();
-    private State state = State.READY;
+    private TrainingState state = TrainingState.READY;
     private long targetIteration;
     private Thread thread;
 
-    public TrainingSession(Trainer trainer) {
+    public TrainingSession(T trainer) {
         this.trainer = trainer;
     }
 
@@ -42,11 +45,11 @@ public final class TrainingSession implements AutoCloseable {
         listeners.add(l);
     }
 
-    public Trainer trainer() {
+    public T trainer() {
         return trainer;
     }
 
-    public State state() {
+    public TrainingState state() {
         synchronized (lock) {
             return state;
         }
@@ -55,7 +58,7 @@ public final class TrainingSession implements AutoCloseable {
     /** Starts (or continues) training until the trainer has done {@code untilIteration} iterations. */
     public void start(long untilIteration) {
         synchronized (lock) {
-            if (state == State.STOPPED) {
+            if (state == TrainingState.STOPPED) {
                 throw new IllegalStateException("a stopped session cannot be restarted");
             }
             targetIteration = untilIteration;
@@ -64,23 +67,23 @@ public final class TrainingSession implements AutoCloseable {
                 thread.setDaemon(true);
                 thread.start();
             }
-            setState(State.RUNNING, null);
+            setState(TrainingState.RUNNING, null);
             lock.notifyAll();
         }
     }
 
     public void pause() {
         synchronized (lock) {
-            if (state == State.RUNNING) {
-                setState(State.PAUSED, null);
+            if (state == TrainingState.RUNNING) {
+                setState(TrainingState.PAUSED, null);
             }
         }
     }
 
     public void resume() {
         synchronized (lock) {
-            if (state == State.PAUSED || state == State.FINISHED) {
-                setState(State.RUNNING, null);
+            if (state == TrainingState.PAUSED || state == TrainingState.FINISHED) {
+                setState(TrainingState.RUNNING, null);
                 lock.notifyAll();
             }
         }
@@ -89,8 +92,8 @@ public final class TrainingSession implements AutoCloseable {
     /** Ends the session after the current iteration; the thread exits. */
     public void stop() {
         synchronized (lock) {
-            if (state != State.STOPPED) {
-                setState(State.STOPPED, null);
+            if (state != TrainingState.STOPPED) {
+                setState(TrainingState.STOPPED, null);
             }
             lock.notifyAll();
         }
@@ -100,7 +103,7 @@ public final class TrainingSession implements AutoCloseable {
     public void awaitIdle(long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         synchronized (lock) {
-            while (state == State.RUNNING && System.currentTimeMillis() < deadline) {
+            while (state == TrainingState.RUNNING && System.currentTimeMillis() < deadline) {
                 lock.wait(Math.max(1, deadline - System.currentTimeMillis()));
             }
         }
@@ -111,9 +114,9 @@ public final class TrainingSession implements AutoCloseable {
      * it is alive, or on the caller's thread when it is not (then after any iteration still in
      * progress, and with no iteration starting until the work is done).
      */
-    public void withModels(Consumer<Trainer> work) {
+    public void withModels(Consumer<? super T> work) {
         synchronized (lock) {
-            if (thread != null && thread.isAlive() && state != State.STOPPED) {
+            if (thread != null && thread.isAlive() && state != TrainingState.STOPPED) {
                 tasks.add(() -> work.accept(trainer));
                 lock.notifyAll();
                 return;
@@ -131,8 +134,8 @@ public final class TrainingSession implements AutoCloseable {
      * Completes with the new trainer once it has taken over; if {@code next} throws, the trainer
      * stays and the future fails with it.
      */
-    public CompletableFuture<Trainer> replaceTrainer(UnaryOperator<Trainer> next) {
-        CompletableFuture<Trainer> done = new CompletableFuture<>();
+    public CompletableFuture<T> replaceTrainer(UnaryOperator<T> next) {
+        CompletableFuture<T> done = new CompletableFuture<>();
         withModels(t -> {
             try {
                 trainer = next.apply(t);
@@ -148,20 +151,20 @@ public final class TrainingSession implements AutoCloseable {
         while (true) {
             Runnable task;
             synchronized (lock) {
-                while (tasks.isEmpty() && state != State.STOPPED
-                        && (state != State.RUNNING || trainer.iteration() >= targetIteration)) {
-                    if (state == State.RUNNING) {
-                        setState(State.FINISHED, null);
+                while (tasks.isEmpty() && state != TrainingState.STOPPED
+                        && (state != TrainingState.RUNNING || trainer.iteration() >= targetIteration)) {
+                    if (state == TrainingState.RUNNING) {
+                        setState(TrainingState.FINISHED, null);
                     }
                     try {
                         lock.wait();
                     } catch (InterruptedException e) {
-                        setState(State.STOPPED, "interrupted");
+                        setState(TrainingState.STOPPED, "interrupted");
                         return;
                     }
                 }
                 task = tasks.poll();
-                if (task == null && state == State.STOPPED) {
+                if (task == null && state == TrainingState.STOPPED) {
                     return;
                 }
             }
@@ -180,11 +183,11 @@ public final class TrainingSession implements AutoCloseable {
                 }
             } catch (DivergenceException e) {
                 synchronized (lock) {
-                    setState(State.PAUSED, e.getMessage());
+                    setState(TrainingState.PAUSED, e.getMessage());
                 }
             } catch (RuntimeException e) {
                 synchronized (lock) {
-                    setState(State.PAUSED, "training failed: " + e);
+                    setState(TrainingState.PAUSED, "training failed: " + e);
                 }
             }
         }
@@ -195,12 +198,12 @@ public final class TrainingSession implements AutoCloseable {
             task.run();
         } catch (RuntimeException e) {
             synchronized (lock) {
-                setState(state == State.RUNNING ? State.PAUSED : state, "task failed: " + e);
+                setState(state == TrainingState.RUNNING ? TrainingState.PAUSED : state, "task failed: " + e);
             }
         }
     }
 
-    private void setState(State s, String reason) {
+    private void setState(TrainingState s, String reason) {
         state = s;
         lock.notifyAll();
         for (TrainingListener l : listeners) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dualmcmc.engine.config.Presets;
-import dualmcmc.engine.train.IterationStats;
+import dualmcmc.engine.progress.IterationStats;
 import dualmcmc.engine.train.TrainingSetup;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dualmcmc.engine.io;
 
+import dualmcmc.engine.progress.TrainingState;
 import dualmcmc.engine.config.Presets;
 import dualmcmc.engine.config.TrainingConfig;
 import dualmcmc.engine.train.DualMcmcTrainer;
@@ -48,7 +49,7 @@ class AutosaverTest {
         Files.write(dir.resolve(".autosave-000000900.dmcx.4567.tmp"), new byte[]{'P', 'K'});
         Files.write(dir.resolve("notes.txt"), new byte[]{'h', 'i'});
         Heard heard = new Heard();
-        try (TrainingSession session = new TrainingSession(t)) {
+        try (var session = new TrainingSession<>(t)) {
             session.addListener(new Autosaver(t, null, dir, 2, 2, heard));
             session.start(7);
             session.awaitIdle(60_000);
@@ -70,11 +71,11 @@ class AutosaverTest {
         Path notADir = tmp.resolve("file");
         Files.write(notADir, new byte[]{1});
         Heard heard = new Heard();
-        try (TrainingSession session = new TrainingSession(t)) {
+        try (var session = new TrainingSession<>(t)) {
             session.addListener(new Autosaver(t, null, notADir, 1, 1, heard));
             session.start(3);
             session.awaitIdle(60_000);
-            assertEquals(TrainingSession.State.FINISHED, session.state());
+            assertEquals(TrainingState.FINISHED, session.state());
         }
         assertEquals(3, t.iteration());
         assertEquals(3, heard.failed.size());
@@ -100,11 +101,11 @@ class AutosaverTest {
                 }
             }
         };
-        try (TrainingSession session = new TrainingSession(t)) {
+        try (var session = new TrainingSession<>(t)) {
             session.addListener(new Autosaver(t, null, dir, 1, 2, heard));
             session.start(iterations);
             session.awaitIdle(60_000);
-            assertEquals(TrainingSession.State.FINISHED, session.state(), "training went on");
+            assertEquals(TrainingState.FINISHED, session.state(), "training went on");
         }
         assertEquals(iterations, t.iteration());
         return heard;

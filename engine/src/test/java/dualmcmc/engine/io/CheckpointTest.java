@@ -6,7 +6,7 @@ import dualmcmc.engine.data.Datasets;
 import dualmcmc.engine.nn.Network;
 import dualmcmc.engine.nn.Parameter;
 import dualmcmc.engine.train.DualMcmcTrainer;
-import dualmcmc.engine.train.IterationStats;
+import dualmcmc.engine.progress.IterationStats;
 import dualmcmc.engine.train.TrainingSetup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,11 @@
 package dualmcmc.engine.train;
 
+import dualmcmc.engine.progress.TrainingState;
+
+import dualmcmc.engine.progress.TrainingListener;
+
+import dualmcmc.engine.progress.IterationStats;
+
 import dualmcmc.engine.config.Presets;
 import dualmcmc.engine.config.TrainingConfig;
 import dualmcmc.engine.data.Dataset;
@@ -117,7 +123,7 @@ class DualMcmcTrainerTest {
 
     @Test
     void sessionRunsPausesResumesAndStopsOffTheCallersThread() throws Exception {
-        TrainingSession session = new TrainingSession(TrainingSetup.create(RING, SMALL, 5).trainer());
+        var session = new TrainingSession<>(TrainingSetup.create(RING, SMALL, 5).trainer());
         List<Long> seen = new CopyOnWriteArrayList<>();
         List<String> threads = new CopyOnWriteArrayList<>();
         CountDownLatch five = new CountDownLatch(5);
@@ -136,7 +142,7 @@ class DualMcmcTrainerTest {
         int atPause = seen.size();
         Thread.sleep(500);
         assertEquals(atPause, seen.size(), "no iteration while paused");
-        assertEquals(TrainingSession.State.PAUSED, session.state());
+        assertEquals(TrainingState.PAUSED, session.state());
         long[] fromModels = new long[1];
         session.withModels(t -> fromModels[0] = t.iteration());
         Thread.sleep(200);
@@ -145,7 +151,7 @@ class DualMcmcTrainerTest {
         Thread.sleep(500);
         assertTrue(seen.size() > atPause, "resumed");
         session.close();
-        assertEquals(TrainingSession.State.STOPPED, session.state());
+        assertEquals(TrainingState.STOPPED, session.state());
         for (int i = 0; i < seen.size(); i++) {
             assertEquals(i + 1, seen.get(i));
         }
@@ -154,22 +160,22 @@ class DualMcmcTrainerTest {
 
     @Test
     void sessionFinishesAtItsTargetAndPausesOnDivergence() throws Exception {
-        TrainingSession session = new TrainingSession(TrainingSetup.create(RING, SMALL, 5).trainer());
+        var session = new TrainingSession<>(TrainingSetup.create(RING, SMALL, 5).trainer());
         session.start(4);
         long deadline = System.currentTimeMillis() + 60_000;
-        while (session.state() != TrainingSession.State.FINISHED && System.currentTimeMillis() < deadline) {
+        while (session.state() != TrainingState.FINISHED && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
         }
-        assertEquals(TrainingSession.State.FINISHED, session.state());
+        assertEquals(TrainingState.FINISHED, session.state());
         assertEquals(4, session.trainer().iteration());
         session.close();
 
-        TrainingSession bad = new TrainingSession(
+        var bad = new TrainingSession<>(
                 TrainingSetup.create(RING, SMALL.withValue("divergence_bound", 1e-12), 5).trainer());
         List<String> reasons = new CopyOnWriteArrayList<>();
         bad.addListener(new TrainingListener() {
             @Override
-            public void stateChanged(TrainingSession.State state, String reason) {
+            public void stateChanged(TrainingState state, String reason) {
                 if (reason != null) {
                     reasons.add(state + ": " + reason);
                 }
@@ -180,7 +186,7 @@ class DualMcmcTrainerTest {
         while (reasons.isEmpty() && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
         }
-        assertEquals(TrainingSession.State.PAUSED, bad.state());
+        assertEquals(TrainingState.PAUSED, bad.state());
         assertTrue(reasons.get(0).startsWith("PAUSED: diverged"), reasons.toString());
         bad.close();
     }

@@ -1,5 +1,9 @@
 package dualmcmc.engine.train;
 
+import dualmcmc.engine.progress.TrainingHistory;
+
+import dualmcmc.engine.progress.IterationStats;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import dualmcmc.engine.io.Json;
 import org.junit.jupiter.api.Test;

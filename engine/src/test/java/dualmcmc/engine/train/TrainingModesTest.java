@@ -1,5 +1,7 @@
 package dualmcmc.engine.train;
 
+import dualmcmc.engine.progress.IterationStats;
+
 import dualmcmc.engine.config.Presets;
 import dualmcmc.engine.config.TrainingConfig;
 import dualmcmc.engine.config.TrainingMode;

@@ -1,5 +1,11 @@
 package dualmcmc.engine.train;
 
+import dualmcmc.engine.progress.TrainingState;
+
+import dualmcmc.engine.progress.TrainingListener;
+
+import dualmcmc.engine.progress.IterationStats;
+
 import dualmcmc.engine.config.TrainingConfig;
 import dualmcmc.engine.model.ModelSet;
 import org.junit.jupiter.api.Test;
@@ -53,7 +59,7 @@ class TrainingSessionTest {
     @Test
     void workAskedForWhileAStoppedSessionFinishesItsIterationWaitsForIt() throws Exception {
         SlowTrainer t = new SlowTrainer();
-        TrainingSession s = new TrainingSession(t);
+        var s = new TrainingSession<>(t);
         s.start(Long.MAX_VALUE);
         while (t.inside.get() == 0) {
             Thread.sleep(5);
@@ -68,7 +74,7 @@ class TrainingSessionTest {
     @Test
     void aSessionStartedWhileWorkRunsOnTheCallersThreadWaitsForTheWork() throws Exception {
         SlowTrainer t = new SlowTrainer();
-        TrainingSession s = new TrainingSession(t);
+        var s = new TrainingSession<>(t);
         AtomicInteger stepsDuringWork = new AtomicInteger();
         s.withModels(tr -> {
             s.start(Long.MAX_VALUE);
@@ -95,7 +101,7 @@ class TrainingSessionTest {
         DualMcmcTrainer first = TrainingSetup.create(dualmcmc.engine.data.Datasets.load("ring8", null, 1), cfg, 1)
                 .trainer().withThreads(1);
         java.util.Set<Thread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        TrainingSession s = new TrainingSession(first);
+        var s = new TrainingSession<>(first);
         s.addListener(new TrainingListener() {
             @Override
             public void iterationDone(IterationStats stats) {
@@ -103,7 +109,7 @@ class TrainingSessionTest {
             }
 
             @Override
-            public void stateChanged(TrainingSession.State state, String reason) {
+            public void stateChanged(TrainingState state, String reason) {
             }
         });
         s.start(Long.MAX_VALUE);
@@ -111,11 +117,11 @@ class TrainingSessionTest {
             Thread.sleep(5);
         }
         long[] stepsBefore = new long[3];
-        Trainer replaced = s.replaceTrainer(t -> {
+        DualMcmcTrainer replaced = s.replaceTrainer(t -> {
             for (int i = 0; i < 3; i++) {
-                stepsBefore[i] = ((DualMcmcTrainer) t).optimisers().get(i).steps();
+                stepsBefore[i] = t.optimisers().get(i).steps();
             }
-            return ((DualMcmcTrainer) t).withConfig(t.config().withValue("x_step", 0.07));
+            return t.withConfig(t.config().withValue("x_step", 0.07));
         }).get(30, java.util.concurrent.TimeUnit.SECONDS);
         DualMcmcTrainer second = (DualMcmcTrainer) s.trainer();
         assertTrue(replaced == second);

@@ -1,4 +1,4 @@
-package dualmcmc.engine.train;
+package dualmcmc.engine.progress;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

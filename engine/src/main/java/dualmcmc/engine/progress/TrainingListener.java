@@ -1,4 +1,4 @@
-package dualmcmc.engine.train;
+package dualmcmc.engine.progress;
 
 /**
  * Receives a session's progress on the training thread; implementations hand off to their own
@@ -9,6 +9,6 @@ public interface TrainingListener {
     }
 
     /** The session changed state; {@code reason} says why (e.g. the divergence that paused it), may be null. */
-    default void stateChanged(TrainingSession.State state, String reason) {
+    default void stateChanged(TrainingState state, String reason) {
     }
 }
