@@ -6,7 +6,8 @@ import dualmcmc.app.lesson.Lesson;
 import dualmcmc.app.prefs.AppPreferences;
 import dualmcmc.app.prefs.Appearance;
 import dualmcmc.app.prefs.WindowPlacement;
-import dualmcmc.app.shell.FileActions;
+import dualmcmc.app.files.FileActions;
+import dualmcmc.app.page.Page;
 import dualmcmc.app.shell.MainWindow;
 import dualmcmc.engine.data.Datasets;
 import javafx.animation.PauseTransition;
@@ -41,7 +42,6 @@ public final class ExplorerApp extends Application {
     public static final int WIDTH = 1440;
     public static final int HEIGHT = 900;
     /** t-SNE iterations the latent map runs before a screenshot. */
-    static final int LATENT_SHOT_ITERATIONS = 450;
     /** The app's preferences: recent files, last folder, autosave settings, window, theme, scale, view. */
     public static final String PREFERENCES_NODE = "/dualmcmc/explorer";
     /** Set once the first start has offered the lesson. */
@@ -59,7 +59,7 @@ public final class ExplorerApp extends Application {
             Path dir = null;
             boolean dark = false;
             Path shot = null;
-            String view = MainWindow.TAB_TRAINING;
+            String view = null;
             long steps = 0;
             Path file = null;
             double soakMinutes = 0;
@@ -93,11 +93,6 @@ public final class ExplorerApp extends Application {
                         }
                     }
                 }
-            }
-            if (!List.of(MainWindow.TAB_TRAINING, MainWindow.TAB_X, MainWindow.TAB_Z, MainWindow.TAB_LATENT,
-                    MainWindow.TAB_COMPARE, VIEW_GALLERY).contains(view)) {
-                throw new IllegalArgumentException("--view must be training, xrevision, zrevision, latent, compare or "
-                        + "gallery, got " + view);
             }
             if (dataset != null && !Datasets.names().contains(dataset)) {
                 throw new IllegalArgumentException("--dataset must be one of " + String.join(", ", Datasets.names()));
@@ -164,9 +159,9 @@ public final class ExplorerApp extends Application {
         main = new MainModel(opt.dataDir());
         main.seedProperty().set(opt.seed());
         MainWindow window = new MainWindow(main, node);
-        window.darkThemeProperty().set(dark);
+        window.presentation().darkThemeProperty().set(dark);
         Scene scene = createScene(window);
-        window.uiScaleProperty().set(saved.scale());
+        window.presentation().uiScaleProperty().set(saved.scale());
         stage.titleProperty().bind(main.document().titleBinding());
         stage.setScene(scene);
         AppIcon.apply(stage);
@@ -176,7 +171,7 @@ public final class ExplorerApp extends Application {
             window.select(saved.view());
         }
         window.installCloseGuard(stage, () -> {
-            WindowPlacement.capture(stage, window.darkThemeProperty().get(), window.chosenScale(),
+            WindowPlacement.capture(stage, window.presentation().darkThemeProperty().get(), window.presentation().chosenScale(),
                     window.selectedView()).store(node);
             Platform.exit();
         });
@@ -215,18 +210,18 @@ public final class ExplorerApp extends Application {
         return scene;
     }
 
-    /** Completes when {@code view} shows what it computes for the current models. */
+    /** Completes when page {@code view} shows what it computes for the current models. */
     private static CompletableFuture<Void> settle(MainWindow window, String view) {
-        return switch (view) {
-            case MainWindow.TAB_X -> window.xViewModel().run().thenApply(r -> null);
-            case MainWindow.TAB_Z -> window.zViewModel().run().thenApply(r -> null);
-            case MainWindow.TAB_LATENT -> window.latentViewModel().whenIterated(LATENT_SHOT_ITERATIONS);
-            case MainWindow.TAB_COMPARE -> window.compareViewModel().refresh().thenApply(r -> null);
-            default -> window.trainingViewModel().refresh().thenApply(r -> null);
-        };
+        Page p = window.page(view);
+        return (p != null ? p : window.selected()).settle().thenRun(() -> { });
     }
 
     private void screenshot(MainWindow window, Scene scene, Options opt, CompletableFuture<Void> loaded) {
+        if (opt.view() != null && !VIEW_GALLERY.equals(opt.view()) && window.page(opt.view()) == null) {
+            System.err.println("--view must be the id of a view (" + String.join(", ", window.pageIds()) + ") or "
+                    + VIEW_GALLERY + ", got " + opt.view());
+            System.exit(2);
+        }
         Thread watchdog = new Thread(() -> {
             try {
                 Thread.sleep(600_000);
@@ -252,17 +247,14 @@ public final class ExplorerApp extends Application {
                         shot[0] = g.dialog().getDialogPane().getScene();
                         return window.examplesViewModel().load().thenApply(r -> null);
                     }
-                    window.select(opt.view());
-                    return settle(window, opt.view());
+                    String view = opt.view() != null ? opt.view() : window.pageIds().get(0);
+                    window.select(view);
+                    return settle(window, view);
                 })
                 .whenComplete((v, e) -> Platform.runLater(() -> {
                     if (e != null) {
                         System.err.println("screenshot: " + e);
                         System.exit(4);
-                    }
-                    if (MainWindow.TAB_LATENT.equals(opt.lesson() != null ? window.lessonViewModel().step().view()
-                            : opt.view())) {
-                        window.latentView().hoverTypical();
                     }
                     PauseTransition settle = new PauseTransition(Duration.millis(700));
                     settle.setOnFinished(ev -> write(shot[0], opt.screenshot()));

@@ -1,7 +1,8 @@
 package dualmcmc.app;
 
+import dualmcmc.app.xrevision.XRevisionPage;
+import dualmcmc.app.zrevision.ZRevisionPage;
 import dualmcmc.app.chart.ImageGrid;
-import dualmcmc.app.shell.MainWindow;
 import javafx.scene.control.Slider;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -29,11 +30,11 @@ class ChangeViewTest extends WindowTest {
     void theChangeFromTheStartIsDrawnAndAmplified(FxRobot robot) {
         waitLoaded(main, "digits");
         fx(() -> {
-            window.select(MainWindow.TAB_X);
+            window.select(XRevisionPage.ID);
             return null;
         });
-        assertNull(await(() -> window.xViewModel().run().thenApply(r -> null)));
-        ImageGrid grid = window.xView().grid();
+        assertNull(await(() -> window.page(XRevisionPage.class).viewModel().run().thenApply(r -> null)));
+        ImageGrid grid = window.page(XRevisionPage.class).view().grid();
         assertEquals(Integer.MAX_VALUE, (int) fx(grid::changeFromColumn), "pictures first");
 
         click(robot, "#xShow1");
@@ -46,11 +47,11 @@ class ChangeViewTest extends WindowTest {
         waitUntil("pictures again", () -> grid.changeFromColumn() == Integer.MAX_VALUE);
 
         fx(() -> {
-            window.select(MainWindow.TAB_Z);
+            window.select(ZRevisionPage.ID);
             return null;
         });
-        assertNull(await(() -> window.zViewModel().run().thenApply(r -> null)));
-        ImageGrid zGrid = window.zView().grid();
+        assertNull(await(() -> window.page(ZRevisionPage.class).viewModel().run().thenApply(r -> null)));
+        ImageGrid zGrid = window.page(ZRevisionPage.class).view().grid();
         click(robot, "#zShow1");
         // the first two columns stay pictures (x and g(z0)); the decodings' changes follow
         waitUntil("z changes drawn", () -> zGrid.changeFromColumn() == 2 && zGrid.changeScale() > 0);

@@ -1,9 +1,9 @@
 package dualmcmc.app;
 
+import dualmcmc.app.compare.ComparePage;
 import dualmcmc.app.compare.CompareView;
 import dualmcmc.app.compare.CompareViewModel;
 import dualmcmc.app.compare.Comparison;
-import dualmcmc.app.shell.MainWindow;
 import dualmcmc.engine.mcmc.ChainKind;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -36,11 +36,11 @@ class CompareViewTest extends WindowTest {
     void xAndZComparisonsShowTheDualMcmcStartWinning(FxRobot robot) {
         FxTestSupport.waitLoaded(main, "ring8");
         assertTrue(fx(() -> main.iterationProperty().get()) > 0, "the app opens on the trained example");
-        CompareViewModel vm = window.compareViewModel();
-        CompareView view = window.compareView();
+        CompareViewModel vm = window.page(ComparePage.class).viewModel();
+        CompareView view = window.page(ComparePage.class).view();
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
-        assertEquals(MainWindow.TAB_COMPARE, fx(window::selectedView), "Ctrl+5 opens the compare view");
+        assertEquals(ComparePage.ID, fx(window::selectedView), "Ctrl+5 opens the compare view");
         waitUntil("x comparison", () -> result(vm, ChainKind.X) != null);
         int kx = fx(() -> main.config().xChain().steps());
         CompareViewModel.Result x = fx(() -> result(vm, ChainKind.X));

@@ -1,7 +1,9 @@
 package dualmcmc.app;
 
+import dualmcmc.app.xrevision.XRevisionPage;
+import dualmcmc.app.latent.LatentPage;
+import dualmcmc.app.training.TrainingPage;
 import atlantafx.base.theme.Styles;
-import dualmcmc.app.shell.MainWindow;
 import dualmcmc.engine.progress.TrainingState;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -63,24 +65,24 @@ class ExplorerAppTest extends WindowTest {
         assertEquals("ring8", fx(() -> robot.lookup("#datasetBox").<ComboBox<String>>query().getValue()));
         assertEquals("iteration 0", fx(() -> robot.lookup("#iterationLabel").<Label>query().getText()));
         assertEquals(TrainingState.READY, fx(() -> main.stateProperty().get()));
-        waitUntil("samples drawn", () -> window.trainingViewModel().samplesProperty().get() != null);
-        assertTrue(fx(() -> window.trainingView().samplePlot().layerCount()) >= 3);
+        waitUntil("samples drawn", () -> window.page(TrainingPage.class).viewModel().samplesProperty().get() != null);
+        assertTrue(fx(() -> window.page(TrainingPage.class).view().samplePlot().layerCount()) >= 3);
     }
 
     @Test
     @Order(2)
     void choosingADataSetUpdatesTheView(FxRobot robot) {
         waitLoaded("ring8");
-        double[] before = fx(() -> window.trainingView().samplePlot().bounds());
+        double[] before = fx(() -> window.page(TrainingPage.class).view().samplePlot().bounds());
         robot.interact(() -> robot.lookup("#datasetBox").<ComboBox<String>>query().setValue("moons"));
         waitLoaded("moons");
         assertEquals("toy2d", fx(() -> main.presetNameProperty().get()));
         waitUntil("training header names moons",
                 () -> robot.lookup(".view-title").queryAllAs(Label.class).stream()
                         .anyMatch(l -> l.getText().contains("moons")));
-        double[] after = fx(() -> window.trainingView().samplePlot().bounds());
+        double[] after = fx(() -> window.page(TrainingPage.class).view().samplePlot().bounds());
         assertFalse(java.util.Arrays.equals(before, after), "plot bounds follow the new data set");
-        waitUntil("samples of moons", () -> window.trainingViewModel().samplesProperty().get() != null);
+        waitUntil("samples of moons", () -> window.page(TrainingPage.class).viewModel().samplesProperty().get() != null);
     }
 
     @Test
@@ -89,37 +91,37 @@ class ExplorerAppTest extends WindowTest {
         waitLoaded("ring8");
         FxTestSupport.click(robot, "#train");
         waitUntil("5 iterations", () -> main.iterationProperty().get() >= 5);
-        waitUntil("loss points", () -> window.trainingViewModel().lossPoints() >= 3);
+        waitUntil("loss points", () -> window.page(TrainingPage.class).viewModel().lossPoints() >= 3);
         assertTrue(fx(() -> robot.lookup("#iterationLabel").<Label>query().getText()).matches("iteration [1-9].*"));
         FxTestSupport.click(robot, "#pause");
         waitUntil("paused", () -> main.stateProperty().get() == TrainingState.PAUSED);
         // Pause takes effect between iterations: the one in progress may still report
         WaitForAsyncUtils.sleep(800, TimeUnit.MILLISECONDS);
         long it = fx(() -> main.iterationProperty().get());
-        int points = fx(() -> window.trainingViewModel().lossPoints());
+        int points = fx(() -> window.page(TrainingPage.class).viewModel().lossPoints());
         WaitForAsyncUtils.sleep(1200, TimeUnit.MILLISECONDS);
         assertEquals(it, (long) fx(() -> main.iterationProperty().get()), "no iteration after Pause");
-        assertEquals(points, (int) fx(() -> window.trainingViewModel().lossPoints()));
+        assertEquals(points, (int) fx(() -> window.page(TrainingPage.class).viewModel().lossPoints()));
     }
 
     @Test
     @Order(4)
     void steppingTheXChainMovesScrubberAndProfileMarker(FxRobot robot) {
         waitLoaded("ring8");
-        robot.interact(() -> window.select(MainWindow.TAB_X));
-        waitUntil("x-chains", () -> window.xViewModel().resultProperty().get() != null);
+        robot.interact(() -> window.select(XRevisionPage.ID));
+        waitUntil("x-chains", () -> window.page(XRevisionPage.class).viewModel().resultProperty().get() != null);
         FxTestSupport.click(robot, "#xFirst");
-        assertEquals(0.0, fx(() -> window.xView().profile().markerValue()));
+        assertEquals(0.0, fx(() -> window.page(XRevisionPage.class).view().profile().markerValue()));
         FxTestSupport.click(robot, "#xStepForward");
         FxTestSupport.click(robot, "#xStepForward");
         assertEquals(2.0, fx(() -> robot.lookup("#xScrubber").<Slider>query().getValue()));
-        assertEquals(2.0, fx(() -> window.xView().profile().markerValue()));
+        assertEquals(2.0, fx(() -> window.page(XRevisionPage.class).view().profile().markerValue()));
         assertEquals("\u03c4 = 2 / 30", fx(() -> robot.lookup("#xStepLabel").<Label>query().getText()));
         FxTestSupport.click(robot, "#xStepBack");
         assertEquals(1.0, fx(() -> robot.lookup("#xScrubber").<Slider>query().getValue()));
-        assertEquals(1.0, fx(() -> window.xView().profile().markerValue()));
+        assertEquals(1.0, fx(() -> window.page(XRevisionPage.class).view().profile().markerValue()));
         robot.type(KeyCode.RIGHT);
-        assertEquals(2.0, fx(() -> window.xView().profile().markerValue()), "the right arrow steps forward");
+        assertEquals(2.0, fx(() -> window.page(XRevisionPage.class).view().profile().markerValue()), "the right arrow steps forward");
         robot.type(KeyCode.END);
         assertEquals(30.0, fx(() -> robot.lookup("#xScrubber").<Slider>query().getValue()));
     }
@@ -158,8 +160,8 @@ class ExplorerAppTest extends WindowTest {
     void latentMapFillsWithColouredPointsAndSwitchesToPca(FxRobot robot) {
         waitLoaded("ring8");
         FxTestSupport.click(robot, "#latent");
-        var vm = window.latentViewModel();
-        var view = window.latentView();
+        var vm = window.page(LatentPage.class).viewModel();
+        var view = window.page(LatentPage.class).view();
         waitUntil("t-SNE frames", () -> vm.iterationProperty().get() >= 30);
         assertTrue(fx(vm::points) >= 500, "points on the map: " + fx(vm::points));
         assertEquals(fx(vm::points), (int) fx(view::drawnPoints), "every point is drawn");

@@ -1,5 +1,7 @@
 package dualmcmc.app;
 
+import dualmcmc.app.xrevision.XRevisionPage;
+import dualmcmc.app.zrevision.ZRevisionPage;
 import dualmcmc.app.lesson.Lesson;
 import dualmcmc.app.lesson.LessonViewModel;
 import javafx.scene.Node;
@@ -59,7 +61,7 @@ class LessonWalkTest extends WindowTest {
                 }
                 if (step.action() != null && step.action().startsWith("change:")) {
                     String kind = step.action().substring("change:".length());
-                    assertTrue(fx(() -> ("x".equals(kind) ? window.xView().change() : window.zView().change())
+                    assertTrue(fx(() -> ("x".equals(kind) ? window.page(XRevisionPage.class).view().change() : window.page(ZRevisionPage.class).view().change())
                             .showChangeProperty().get()), where + ": change shown");
                 }
                 if (step.action() != null && step.action().startsWith("example:")) {
@@ -91,21 +93,21 @@ class LessonWalkTest extends WindowTest {
         switch (waitFor) {
             case "played:x" -> {
                 fx(() -> {
-                    window.xView().playback().stepProperty().set(0);
+                    window.page(XRevisionPage.class).view().playback().stepProperty().set(0);
                     return null;
                 });
                 click(robot, "#xPlay");
             }
             case "played:z" -> {
                 fx(() -> {
-                    window.zView().playback().stepProperty().set(0);
+                    window.page(ZRevisionPage.class).view().playback().stepProperty().set(0);
                     return null;
                 });
                 click(robot, "#zPlay");
             }
             case "picked:z" -> fx(() -> {
                 double[] p = main.dataProperty().get().points()[0];
-                window.zViewModel().pick(p[0], p[1]);
+                window.page(ZRevisionPage.class).viewModel().pick(p[0], p[1]);
                 return null;
             });
             default -> throw new AssertionError("unknown waitFor " + waitFor);

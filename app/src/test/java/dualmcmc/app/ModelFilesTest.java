@@ -1,9 +1,10 @@
 package dualmcmc.app;
 
+import dualmcmc.app.xrevision.XRevisionPage;
+import dualmcmc.app.training.TrainingPage;
 import dualmcmc.engine.session.DataInfo;
 import dualmcmc.app.examples.ExamplesViewModel;
 import dualmcmc.app.io.AutosaveSettings;
-import dualmcmc.app.shell.MainWindow;
 import dualmcmc.engine.io.Examples;
 import dualmcmc.engine.progress.IterationStats;
 import dualmcmc.engine.progress.TrainingState;
@@ -75,7 +76,7 @@ class ModelFilesTest extends WindowTest {
     void anOpenedFileShowsItsCurvesFromIterationOneAndTheyCanBeSmoothed(FxRobot robot) throws Exception {
         waitLoaded(main, "ring8");
         trainTo(40);
-        var vm = window.trainingViewModel();
+        var vm = window.page(TrainingPage.class).viewModel();
         waitUntil("40 points", () -> vm.lossPoints() == 40);
         Path file = tmp.resolve("curves.dmcx");
         assertNull(await(() -> window.fileActions().saveTo(file)));
@@ -105,10 +106,10 @@ class ModelFilesTest extends WindowTest {
         assertTrue(smooth < 0.5 * raw, "smoothed L_E moves " + smooth + " per point, raw " + raw);
 
         click(robot, "#curveLogScale");
-        assertTrue(fx(() -> window.trainingView().charts().stream()
+        assertTrue(fx(() -> window.page(TrainingPage.class).view().charts().stream()
                 .allMatch(c -> c.getXYPlot().getRangeAxis() instanceof org.jfree.chart.axis.LogarithmicAxis)));
         click(robot, "#curveLogScale");
-        assertFalse(fx(() -> window.trainingView().charts().get(0).getXYPlot().getRangeAxis()
+        assertFalse(fx(() -> window.page(TrainingPage.class).view().charts().get(0).getXYPlot().getRangeAxis()
                 instanceof org.jfree.chart.axis.LogarithmicAxis));
     }
 
@@ -229,7 +230,7 @@ class ModelFilesTest extends WindowTest {
     void exportsWriteThePictureTheChainAndTheCurves(FxRobot robot) throws Exception {
         waitLoaded(main, "ring8");
         trainTo(2);
-        waitUntil("samples drawn", () -> window.trainingViewModel().samplesProperty().get() != null);
+        waitUntil("samples drawn", () -> window.page(TrainingPage.class).viewModel().samplesProperty().get() != null);
         Path png = tmp.resolve("view.png");
         assertNull(await(() -> window.exportActions().writePng(png)));
         BufferedImage img = ImageIO.read(png.toFile());
@@ -238,16 +239,16 @@ class ModelFilesTest extends WindowTest {
         assertTrue(fx(() -> main.messageProperty().get()).contains(png.toString()), "the status bar names the file");
 
         Path curves = tmp.resolve("curves.csv");
-        assertNull(await(() -> window.exportActions().writeCurves(curves, window.trainingViewModel().history())));
+        assertNull(await(() -> window.exportActions().writeCurves(curves, window.page(TrainingPage.class).viewModel().history())));
         List<String> lines = Files.readAllLines(curves);
         assertTrue(lines.get(0).startsWith("iteration,"), lines.get(0));
         assertEquals(3, lines.size(), "a header and one row per iteration");
 
-        robot.interact(() -> window.select(MainWindow.TAB_X));
-        waitUntil("x-chains", () -> window.xViewModel().resultProperty().get() != null);
+        robot.interact(() -> window.select(XRevisionPage.ID));
+        waitUntil("x-chains", () -> window.page(XRevisionPage.class).viewModel().resultProperty().get() != null);
         assertTrue(fx(() -> window.exportActions().hasChain()));
         var chain = fx(() -> new dualmcmc.app.export.ExportActions.Chain(
-                window.xViewModel().resultProperty().get().trace(), null));
+                window.page(XRevisionPage.class).viewModel().resultProperty().get().trace(), null));
         Path gif = tmp.resolve("chain.gif");
         assertNull(await(() -> window.exportActions().writeGif(gif, chain)));
         assertEquals("GIF89a", new String(Files.readAllBytes(gif), 0, 6, java.nio.charset.StandardCharsets.US_ASCII));

@@ -1,5 +1,6 @@
 package dualmcmc.app;
 
+import dualmcmc.app.training.TrainingPage;
 import dualmcmc.app.chart.Charts;
 import javafx.scene.input.KeyCode;
 import org.jfree.chart.JFreeChart;
@@ -20,18 +21,18 @@ class PresenterModeTest extends WindowTest {
     @AfterEach
     void presenterOff() {
         fx(() -> {
-            window.presenterProperty().set(false);
+            window.presentation().presenterProperty().set(false);
             return null;
         });
     }
 
     private float lossLineWidth() {
-        JFreeChart c = fx(() -> window.trainingView().charts().get(0));
+        JFreeChart c = fx(() -> window.page(TrainingPage.class).view().charts().get(0));
         return fx(() -> ((BasicStroke) c.getXYPlot().getRenderer().getSeriesStroke(0)).getLineWidth());
     }
 
     private float titleSize() {
-        JFreeChart c = fx(() -> window.trainingView().charts().get(0));
+        JFreeChart c = fx(() -> window.page(TrainingPage.class).view().charts().get(0));
         return fx(() -> c.getTitle().getFont().getSize2D());
     }
 
@@ -39,21 +40,21 @@ class PresenterModeTest extends WindowTest {
     void f11PresentsAndRestores(FxRobot robot) {
         waitLoaded(main, "ring8");
         fx(() -> {
-            window.uiScaleProperty().set(1.15);
+            window.presentation().uiScaleProperty().set(1.15);
             return null;
         });
         float normal = lossLineWidth();
         robot.press(KeyCode.F11).release(KeyCode.F11);
-        waitUntil("presenter mode", () -> window.presenterProperty().get());
-        assertEquals(1.5, fx(() -> window.uiScaleProperty().get()), 1e-9, "larger text");
-        assertEquals(1.15, fx(window::chosenScale), 1e-9, "the user's own scale is what is kept");
+        waitUntil("presenter mode", () -> window.presentation().presenterProperty().get());
+        assertEquals(1.5, fx(() -> window.presentation().uiScaleProperty().get()), 1e-9, "larger text");
+        assertEquals(1.15, fx(window.presentation()::chosenScale), 1e-9, "the user's own scale is what is kept");
         assertEquals(normal * 1.7, lossLineWidth(), 1e-3, "thicker lines");
         assertEquals(1.7, Charts.STROKE.get(), 1e-9);
         assertEquals(Charts.TITLE.getSize2D() * 1.5, titleSize(), 1e-3, "chart text grows with the window's");
 
         robot.press(KeyCode.F11).release(KeyCode.F11);
-        waitUntil("presenter mode off", () -> !window.presenterProperty().get());
-        assertEquals(1.15, fx(() -> window.uiScaleProperty().get()), 1e-9);
+        waitUntil("presenter mode off", () -> !window.presentation().presenterProperty().get());
+        assertEquals(1.15, fx(() -> window.presentation().uiScaleProperty().get()), 1e-9);
         assertEquals(normal, lossLineWidth(), 1e-3);
         assertEquals(1.0, Charts.STROKE.get(), 1e-9);
         assertEquals(Charts.TITLE.getSize2D() * 1.15, titleSize(), 1e-3);

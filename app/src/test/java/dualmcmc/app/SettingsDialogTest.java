@@ -30,7 +30,7 @@ class SettingsDialogTest extends WindowTest {
     @AfterEach
     void lightThemeAgain() {
         FxTestSupport.fx(() -> {
-            window.darkThemeProperty().set(false);
+            window.presentation().darkThemeProperty().set(false);
             return null;
         });
     }
@@ -49,7 +49,7 @@ class SettingsDialogTest extends WindowTest {
     @Test
     @SuppressWarnings("unchecked")
     void aChoiceIsAppliedStoredAndResetToDefaults(FxRobot robot) {
-        Dialog<SettingsDialog.Choice> d = FxTestSupport.fx(window::showSettings);
+        Dialog<SettingsDialog.Choice> d = FxTestSupport.fx(window.presentation()::showSettings);
         FxTestSupport.fx(() -> {
             ((ChoiceBox<String>) d.getDialogPane().lookup("#settingsTheme")).setValue("Dark");
             ((ChoiceBox<Double>) d.getDialogPane().lookup("#settingsScale")).setValue(1.5);
@@ -57,7 +57,7 @@ class SettingsDialogTest extends WindowTest {
             return null;
         });
         press(d, ButtonType.OK);
-        assertTrue(FxTestSupport.fx(() -> window.darkThemeProperty().get()));
+        assertTrue(FxTestSupport.fx(() -> window.presentation().darkThemeProperty().get()));
         assertTrue(FxTestSupport.fx(javafx.application.Application::getUserAgentStylesheet).contains("primer-dark"));
         assertEquals("-fx-font-size: 19.5px;", FxTestSupport.fx(() -> window.getScene().getRoot().getStyle()));
         assertTrue(FxTestSupport.fx(() -> main.autosaveProperty().get().enabled()));
@@ -66,11 +66,11 @@ class SettingsDialogTest extends WindowTest {
         assertEquals(1.5, stored.scale());
         assertTrue(AutosaveSettings.load(prefs()).enabled());
 
-        Dialog<SettingsDialog.Choice> again = FxTestSupport.fx(window::showSettings);
+        Dialog<SettingsDialog.Choice> again = FxTestSupport.fx(window.presentation()::showSettings);
         assertEquals("Dark", FxTestSupport.fx(() -> ((ChoiceBox<?>) again.getDialogPane().lookup("#settingsTheme"))
                 .getValue()), "the dialog opens on what is in effect");
         press(again, SettingsDialog.RESET);
-        assertFalse(FxTestSupport.fx(() -> window.darkThemeProperty().get()));
+        assertFalse(FxTestSupport.fx(() -> window.presentation().darkThemeProperty().get()));
         assertTrue(FxTestSupport.fx(javafx.application.Application::getUserAgentStylesheet).contains("primer-light"));
         assertEquals("-fx-font-size: 13.0px;", FxTestSupport.fx(() -> window.getScene().getRoot().getStyle()));
         assertEquals(AppPreferences.DEFAULT, AppPreferences.load(prefs()).withLook(false, 1.0));
@@ -81,7 +81,7 @@ class SettingsDialogTest extends WindowTest {
     @Test
     @SuppressWarnings("unchecked")
     void cancelChangesNothing(FxRobot robot) {
-        Dialog<SettingsDialog.Choice> d = FxTestSupport.fx(window::showSettings);
+        Dialog<SettingsDialog.Choice> d = FxTestSupport.fx(window.presentation()::showSettings);
         FxTestSupport.fx(() -> {
             ((ChoiceBox<Double>) d.getDialogPane().lookup("#settingsScale")).setValue(1.3);
             return null;

@@ -1,5 +1,6 @@
 package dualmcmc.app;
 
+import dualmcmc.app.training.TrainingPage;
 import dualmcmc.app.chart.Ink;
 import javafx.scene.Node;
 import javafx.scene.image.PixelReader;
@@ -21,7 +22,7 @@ class ThemeInkTest extends WindowTest {
     @AfterEach
     void lightThemeAgain() {
         fx(() -> {
-            window.darkThemeProperty().set(false);
+            window.presentation().darkThemeProperty().set(false);
             return null;
         });
     }
@@ -31,12 +32,12 @@ class ThemeInkTest extends WindowTest {
         waitLoaded(main, "ring8");
         for (boolean dark : new boolean[]{true, false}) {
             fx(() -> {
-                window.darkThemeProperty().set(dark);
+                window.presentation().darkThemeProperty().set(dark);
                 return null;
             });
             Ink ink = dark ? Ink.DARK : Ink.LIGHT;
             assertEquals(ink, Ink.current());
-            for (JFreeChart c : fx(() -> window.trainingView().charts())) {
+            for (JFreeChart c : fx(() -> window.page(TrainingPage.class).view().charts())) {
                 java.awt.Color bg = (java.awt.Color) c.getXYPlot().getBackgroundPaint();
                 java.awt.Color title = (java.awt.Color) c.getTitle().getPaint();
                 assertTrue(Ink.contrast(toFx(bg), toFx(title)) >= 7, "title readable on its chart, dark " + dark);

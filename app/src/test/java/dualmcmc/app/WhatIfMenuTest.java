@@ -1,5 +1,6 @@
 package dualmcmc.app;
 
+import dualmcmc.app.training.TrainingPage;
 import dualmcmc.engine.config.WhatIf;
 import dualmcmc.engine.progress.TrainingState;
 import javafx.scene.Node;
@@ -44,7 +45,7 @@ class WhatIfMenuTest extends WindowTest {
         assertTrue(fx(() -> robot.lookup("#whatIfText").<Label>query().getText()).contains("run off"));
 
         // what the banner promises: the mean energy of the data runs off (the preset's stays within -0.3..-2)
-        waitUntil("energies running off", () -> window.trainingViewModel().history().stream()
+        waitUntil("energies running off", () -> window.page(TrainingPage.class).viewModel().history().stream()
                 .anyMatch(s -> s.energyData() < -10));
         fx(() -> {
             main.pause();

@@ -1,7 +1,7 @@
 package dualmcmc.app.chain;
 
 import dualmcmc.app.chart.ImageGrid;
-import dualmcmc.app.shell.Segmented;
+import dualmcmc.app.widget.Segmented;
 import dualmcmc.engine.mcmc.Revision;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;

@@ -1,7 +1,7 @@
 package dualmcmc.app.compare;
 
 import atlantafx.base.theme.Styles;
-import dualmcmc.app.shell.Segmented;
+import dualmcmc.app.widget.Segmented;
 import dualmcmc.engine.mcmc.ChainKind;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;

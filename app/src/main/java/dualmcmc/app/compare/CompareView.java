@@ -4,7 +4,7 @@ import dualmcmc.engine.session.DataInfo;
 import dualmcmc.app.MainModel;
 import dualmcmc.app.chart.ProfileChart;
 import dualmcmc.app.chart.Roles;
-import dualmcmc.app.shell.PlaybackBar;
+import dualmcmc.app.widget.PlaybackBar;
 import dualmcmc.engine.mcmc.ChainKind;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;

@@ -1,5 +1,8 @@
 package dualmcmc.app.diagnostics;
 
+import dualmcmc.app.xrevision.XRevisionPage;
+import dualmcmc.app.zrevision.ZRevisionPage;
+import dualmcmc.app.compare.ComparePage;
 import dualmcmc.app.MainModel;
 import dualmcmc.app.examples.ExamplesGallery;
 import dualmcmc.app.examples.ExamplesViewModel;
@@ -45,8 +48,8 @@ public final class SoakDriver {
     private enum Action { VIEW, STEP, PLAY, ENDS, EXAMPLE }
 
     private static final int[] WEIGHTS = {25, 35, 15, 8, 2};
-    private static final List<String> CHAIN_VIEWS = List.of(MainWindow.TAB_X, MainWindow.TAB_Z,
-            MainWindow.TAB_COMPARE);
+    private static final List<String> CHAIN_VIEWS = List.of(XRevisionPage.ID, ZRevisionPage.ID,
+            ComparePage.ID);
     /** Ticks to wait for the gallery to read its cards before giving up on that example. */
     private static final int GALLERY_PATIENCE = 30;
 

@@ -2,7 +2,7 @@ package dualmcmc.app.examples;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import dualmcmc.app.shell.Dialogs;
+import dualmcmc.app.widget.Dialogs;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;

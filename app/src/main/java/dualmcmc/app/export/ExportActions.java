@@ -1,7 +1,7 @@
 package dualmcmc.app.export;
 
 import dualmcmc.app.MainModel;
-import dualmcmc.app.shell.FileActions;
+import dualmcmc.app.files.FileActions;
 import dualmcmc.engine.export.ChainGif;
 import dualmcmc.engine.export.CsvExport;
 import dualmcmc.engine.io.AtomicFiles;

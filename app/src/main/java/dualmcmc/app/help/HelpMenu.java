@@ -1,7 +1,8 @@
 package dualmcmc.app.help;
 
+import dualmcmc.app.widget.Menus;
+
 import dualmcmc.app.Document;
-import dualmcmc.app.shell.FileMenu;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.SeparatorMenuItem;
@@ -27,16 +28,16 @@ public final class HelpMenu {
         Menu help = new Menu("Help");
         help.setId("helpMenu");
         help.getItems().addAll(
-                FileMenu.item("Keyboard shortcuts", Feather.COMMAND, "menuShortcuts", "F1",
+                Menus.item("Keyboard shortcuts", Feather.COMMAND, "menuShortcuts", "F1",
                         () -> ShortcutsDialog.create(owner.get(), bar).show()),
-                FileMenu.item("Method document", Feather.BOOK_OPEN, "menuMethod", null,
+                Menus.item("Method document", Feather.BOOK_OPEN, "menuMethod", null,
                         () -> MethodDialog.create(owner.get(), browser).show()),
                 new SeparatorMenuItem(),
-                FileMenu.item("Open the paper (arXiv)", Feather.EXTERNAL_LINK, "menuPaper", null, () -> browser.accept(PAPER)),
-                FileMenu.item("The authors' code (GitHub)", Feather.GITHUB, "menuAuthorsCode", null,
+                Menus.item("Open the paper (arXiv)", Feather.EXTERNAL_LINK, "menuPaper", null, () -> browser.accept(PAPER)),
+                Menus.item("The authors' code (GitHub)", Feather.GITHUB, "menuAuthorsCode", null,
                         () -> browser.accept(AUTHORS_CODE)),
                 new SeparatorMenuItem(),
-                FileMenu.item("About " + Document.APP_NAME, Feather.INFO, "menuAbout", null,
+                Menus.item("About " + Document.APP_NAME, Feather.INFO, "menuAbout", null,
                         () -> AboutDialog.create(owner.get()).show()));
         return help;
     }

@@ -2,8 +2,8 @@ package dualmcmc.app.io;
 
 import atlantafx.base.theme.Styles;
 import dualmcmc.app.MainModel;
-import dualmcmc.app.shell.Dialogs;
-import dualmcmc.app.shell.FileActions;
+import dualmcmc.app.widget.Dialogs;
+import dualmcmc.app.files.FileActions;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;

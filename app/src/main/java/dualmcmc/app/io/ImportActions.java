@@ -1,7 +1,7 @@
 package dualmcmc.app.io;
 
 import dualmcmc.app.MainModel;
-import dualmcmc.app.shell.FileActions;
+import dualmcmc.app.files.FileActions;
 import dualmcmc.engine.data.Datasets;
 import javafx.stage.Window;
 

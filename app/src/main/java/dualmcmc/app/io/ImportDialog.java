@@ -1,8 +1,8 @@
 package dualmcmc.app.io;
 
 import atlantafx.base.theme.Styles;
-import dualmcmc.app.shell.Dialogs;
-import dualmcmc.app.shell.FileActions;
+import dualmcmc.app.widget.Dialogs;
+import dualmcmc.app.files.FileActions;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;

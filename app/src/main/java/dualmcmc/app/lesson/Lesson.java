@@ -1,5 +1,9 @@
 package dualmcmc.app.lesson;
 
+import dualmcmc.app.widget.Menus;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import org.kordamp.ikonli.feather.Feather;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -7,7 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Collection;
+import java.util.function.Consumer;
 
 /**
  * A guided lesson, as data: a title and steps, each with a few sentences, an optional formula
@@ -18,7 +23,6 @@ import java.util.Set;
 public record Lesson(String id, String title, List<Step> steps) {
     /** The lessons the app ships, in the Help menu's order. */
     public static final List<String> BUNDLED = List.of("main", "images");
-    static final Set<String> VIEWS = Set.of("training", "xrevision", "zrevision", "latent", "compare");
 
     /**
      * @param action "example:ID" (open a bundled example), "change:x" or "change:z" (show the chain
@@ -66,9 +70,6 @@ public record Lesson(String id, String title, List<Step> steps) {
             Step step = new Step(text(s, "title", where, true), text(s, "text", where, true),
                     text(s, "formula", where, false), text(s, "view", where, true), text(s, "target", where, true),
                     text(s, "action", where, false), text(s, "waitFor", where, false));
-            if (!VIEWS.contains(step.view())) {
-                throw new IllegalArgumentException(where + ": view must be one of " + VIEWS + ", not '" + step.view() + "'");
-            }
             if (!step.target().startsWith("#")) {
                 throw new IllegalArgumentException(where + ": target must be a node id such as #xPlot");
             }
@@ -82,6 +83,27 @@ public record Lesson(String id, String title, List<Step> steps) {
             steps.add(step);
         }
         return new Lesson(id, title, steps);
+    }
+
+    /** Help › Lesson items, one per bundled lesson, then a separator; {@code start} gets the lesson's id. */
+    public static List<MenuItem> menuItems(Consumer<String> start) {
+        List<MenuItem> items = new ArrayList<>();
+        for (String id : BUNDLED) {
+            items.add(Menus.item("Lesson: " + bundled(id).title(), Feather.BOOK_OPEN, "menuLesson-" + id, null,
+                    () -> start.accept(id)));
+        }
+        items.add(new SeparatorMenuItem());
+        return items;
+    }
+
+    /** Refuses a lesson with a step on a view the window does not have, naming the step. */
+    public void checkViews(Collection<String> views) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (!views.contains(steps.get(i).view())) {
+                throw new IllegalArgumentException(id + ", step " + (i + 1) + ": view must be one of " + views
+                        + ", not '" + steps.get(i).view() + "'");
+            }
+        }
     }
 
     private static String text(JsonNode node, String field, String where, boolean required) {

@@ -12,6 +12,9 @@ public interface LessonHost {
 
     void select(String view);
 
+    /** The ids of the views a step may show. */
+    java.util.List<String> views();
+
     /** Shows the x or z chain grid's change from the start. */
     void showChange(String kind);
 

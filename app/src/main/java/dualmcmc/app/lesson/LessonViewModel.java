@@ -50,7 +50,9 @@ public final class LessonViewModel {
         return l == null || i < 0 || i >= l.steps().size() ? null : l.steps().get(i);
     }
 
+    /** Starts {@code l} at its first step; a lesson on a view the window lacks is refused. */
     public CompletableFuture<Void> start(Lesson l) {
+        l.checkViews(host.views());
         lesson.set(l);
         openedExample = null;
         return goTo(0);

@@ -1,7 +1,6 @@
 package dualmcmc.app.prefs;
 
 import dualmcmc.app.io.AutosaveSettings;
-import dualmcmc.app.shell.MainWindow;
 
 import java.util.List;
 import java.util.prefs.Preferences;
@@ -12,14 +11,13 @@ import java.util.prefs.Preferences;
  * Kept with java.util.prefs in the app's node (on Linux ~/.java/.userPrefs/dualmcmc/explorer).
  *
  * @param x      window position; NaN until the window has been placed once (the system centres it)
+ * @param view   the id of the page last shown; "" or an id no page has (any more) shows the first page
  */
 public record AppPreferences(double x, double y, double width, double height, boolean maximized, boolean dark,
                              double scale, String view) {
     public static final List<Double> SCALES = List.of(0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0);
     public static final AppPreferences DEFAULT = new AppPreferences(Double.NaN, Double.NaN, 1440, 900, false, false,
-            1.0, MainWindow.TAB_TRAINING);
-    static final List<String> VIEWS = List.of(MainWindow.TAB_TRAINING, MainWindow.TAB_X, MainWindow.TAB_Z,
-            MainWindow.TAB_LATENT, MainWindow.TAB_COMPARE);
+            1.0, "");
     private static final String PREFIX = "window.";
     private static final List<String> KEYS = List.of("window.x", "window.y", "window.width", "window.height",
             "window.maximized", "window.dark", "window.scale", "window.view");
@@ -33,7 +31,7 @@ public record AppPreferences(double x, double y, double width, double height, bo
         return new AppPreferences(p.getDouble(PREFIX + "x", Double.NaN), p.getDouble(PREFIX + "y", Double.NaN),
                 w >= 640 && w <= 10_000 ? w : DEFAULT.width(), h >= 480 && h <= 10_000 ? h : DEFAULT.height(),
                 p.getBoolean(PREFIX + "maximized", false), p.getBoolean(PREFIX + "dark", false),
-                SCALES.contains(scale) ? scale : DEFAULT.scale(), VIEWS.contains(view) ? view : DEFAULT.view());
+                SCALES.contains(scale) ? scale : DEFAULT.scale(), view);
     }
 
     public void store(Preferences p) {

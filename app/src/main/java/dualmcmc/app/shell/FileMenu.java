@@ -1,5 +1,14 @@
 package dualmcmc.app.shell;
 
+import dualmcmc.app.latent.LatentPage;
+import dualmcmc.app.training.TrainingPage;
+import dualmcmc.app.xrevision.XRevisionPage;
+import dualmcmc.app.zrevision.ZRevisionPage;
+import dualmcmc.app.compare.ComparePage;
+import dualmcmc.app.widget.Menus;
+
+import dualmcmc.app.files.FileActions;
+
 import dualmcmc.app.export.ExportActions;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -44,13 +53,13 @@ public final class FileMenu {
         recentMenu.setOnShowing(e -> fillRecent());
         fillRecent();
         files.recent().files().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent());
-        MenuItem chainGif = item("Chain as GIF\u2026", Feather.FILM, "exportGif", null, export::chainAsGif);
-        MenuItem chainCsv = item("Chain profile as CSV\u2026", Feather.TRENDING_DOWN, "exportChainCsv", null,
+        MenuItem chainGif = Menus.item("Chain as GIF\u2026", Feather.FILM, "exportGif", null, export::chainAsGif);
+        MenuItem chainCsv = Menus.item("Chain profile as CSV\u2026", Feather.TRENDING_DOWN, "exportChainCsv", null,
                 export::chainProfileAsCsv);
         Menu exportMenu = new Menu("Export", new FontIcon(Feather.SHARE),
-                item("View as PNG\u2026", Feather.IMAGE, "exportPng", "Shortcut+Shift+E", export::viewAsPng),
+                Menus.item("View as PNG\u2026", Feather.IMAGE, "exportPng", "Shortcut+Shift+E", export::viewAsPng),
                 chainGif, chainCsv,
-                item("Training curves as CSV\u2026", Feather.ACTIVITY, "exportCurves", null, export::curvesAsCsv));
+                Menus.item("Training curves as CSV\u2026", Feather.ACTIVITY, "exportCurves", null, export::curvesAsCsv));
         exportMenu.setId("exportMenu");
         // the chain exports need an x- or z-revision view on screen with its chains run
         exportMenu.setOnShowing(e -> {
@@ -58,34 +67,34 @@ public final class FileMenu {
             chainCsv.setDisable(!export.hasChain());
         });
         file.getItems().addAll(
-                item("New", Feather.FILE_PLUS, "menuNew", "Shortcut+N", files::newModels),
-                item("Open\u2026", Feather.FOLDER, "menuOpen", "Shortcut+O", files::open),
+                Menus.item("New", Feather.FILE_PLUS, "menuNew", "Shortcut+N", files::newModels),
+                Menus.item("Open\u2026", Feather.FOLDER, "menuOpen", "Shortcut+O", files::open),
                 recentMenu,
-                item("Examples\u2026", Feather.GRID, "menuExamples", "Shortcut+E", commands::examples),
+                Menus.item("Examples\u2026", Feather.GRID, "menuExamples", "Shortcut+E", commands::examples),
                 new SeparatorMenuItem(),
-                item("Save", Feather.SAVE, "menuSave", "Shortcut+S", files::save),
-                item("Save As\u2026", null, "menuSaveAs", "Shortcut+Shift+S", files::saveAs),
+                Menus.item("Save", Feather.SAVE, "menuSave", "Shortcut+S", files::save),
+                Menus.item("Save As\u2026", null, "menuSaveAs", "Shortcut+Shift+S", files::saveAs),
                 new SeparatorMenuItem(),
-                item("Import data\u2026", Feather.DOWNLOAD, "menuImport", "Shortcut+I", commands::importData),
+                Menus.item("Import data\u2026", Feather.DOWNLOAD, "menuImport", "Shortcut+I", commands::importData),
                 exportMenu,
                 new SeparatorMenuItem(),
-                item("Autosave\u2026", Feather.CLOCK, "menuAutosave", null, commands::autosave),
+                Menus.item("Autosave\u2026", Feather.CLOCK, "menuAutosave", null, commands::autosave),
                 new SeparatorMenuItem(),
-                item("Quit", Feather.LOG_OUT, "menuQuit", "Shortcut+Q", files::quit));
+                Menus.item("Quit", Feather.LOG_OUT, "menuQuit", "Shortcut+Q", files::quit));
 
         Menu view = new Menu("View");
         view.setId("viewMenu");
         view.getItems().addAll(
-                item("Training", Feather.ACTIVITY, "menuViewTraining", "Shortcut+1",
-                        () -> commands.select(MainWindow.TAB_TRAINING)),
-                item("x-revision (EBM-guided)", Feather.TRENDING_DOWN, "menuViewX", "Shortcut+2",
-                        () -> commands.select(MainWindow.TAB_X)),
-                item("z-revision (generator-guided)", Feather.CROSSHAIR, "menuViewZ", "Shortcut+3",
-                        () -> commands.select(MainWindow.TAB_Z)),
-                item("Latent map", Feather.MAP, "menuViewLatent", "Shortcut+4",
-                        () -> commands.select(MainWindow.TAB_LATENT)),
-                item("Compare starts", Feather.COLUMNS, "menuViewCompare", "Shortcut+5",
-                        () -> commands.select(MainWindow.TAB_COMPARE)));
+                Menus.item("Training", Feather.ACTIVITY, "menuViewTraining", "Shortcut+1",
+                        () -> commands.select(TrainingPage.ID)),
+                Menus.item("x-revision (EBM-guided)", Feather.TRENDING_DOWN, "menuViewX", "Shortcut+2",
+                        () -> commands.select(XRevisionPage.ID)),
+                Menus.item("z-revision (generator-guided)", Feather.CROSSHAIR, "menuViewZ", "Shortcut+3",
+                        () -> commands.select(ZRevisionPage.ID)),
+                Menus.item("Latent map", Feather.MAP, "menuViewLatent", "Shortcut+4",
+                        () -> commands.select(LatentPage.ID)),
+                Menus.item("Compare starts", Feather.COLUMNS, "menuViewCompare", "Shortcut+5",
+                        () -> commands.select(ComparePage.ID)));
         bar.getMenus().addAll(file, view);
     }
 
@@ -109,18 +118,7 @@ public final class FileMenu {
             recentMenu.getItems().add(m);
         }
         recentMenu.getItems().addAll(new SeparatorMenuItem(),
-                item("Clear recent files", null, "menuClearRecent", null, files.recent()::clear));
+                Menus.item("Clear recent files", null, "menuClearRecent", null, files.recent()::clear));
     }
 
-    /** A menu item as every menu of the app makes them: icon, id for tests, accelerator, action. */
-    public static MenuItem item(String text, Feather icon, String id, String keys, Runnable action) {
-        MenuItem m = new MenuItem(text, icon == null ? null : new FontIcon(icon));
-        m.setId(id);
-        m.setMnemonicParsing(false);
-        if (keys != null) {
-            m.setAccelerator(KeyCombination.keyCombination(keys));
-        }
-        m.setOnAction(e -> action.run());
-        return m;
-    }
 }

@@ -1,5 +1,10 @@
 package dualmcmc.app.shell;
 
+import dualmcmc.app.xrevision.XRevisionPage;
+import dualmcmc.app.zrevision.ZRevisionPage;
+import dualmcmc.app.widget.PlaybackBar;
+import dualmcmc.app.files.FileActions;
+
 import dualmcmc.app.chain.ChangeView;
 import dualmcmc.app.lesson.LessonHost;
 import javafx.beans.property.BooleanProperty;
@@ -21,9 +26,9 @@ final class WindowLessonHost implements LessonHost {
     WindowLessonHost(MainWindow window, FileActions files) {
         this.window = window;
         this.files = files;
-        watch(window.xView().playback(), playedX);
-        watch(window.zView().playback(), playedZ);
-        window.zViewModel().picks().addListener((ListChangeListener<float[]>) c -> picked.set(true));
+        watch(window.page(XRevisionPage.class).view().playback(), playedX);
+        watch(window.page(ZRevisionPage.class).view().playback(), playedZ);
+        window.page(ZRevisionPage.class).viewModel().picks().addListener((ListChangeListener<float[]>) c -> picked.set(true));
     }
 
     /** Played: Play was pressed and the replay then reached the chain's last step. */
@@ -53,8 +58,13 @@ final class WindowLessonHost implements LessonHost {
     }
 
     @Override
+    public java.util.List<String> views() {
+        return window.pageIds();
+    }
+
+    @Override
     public void showChange(String kind) {
-        ChangeView c = "x".equals(kind) ? window.xView().change() : window.zView().change();
+        ChangeView c = "x".equals(kind) ? window.page(XRevisionPage.class).view().change() : window.page(ZRevisionPage.class).view().change();
         c.showChangeProperty().set(true);
     }
 

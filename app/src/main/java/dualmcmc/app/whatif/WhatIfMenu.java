@@ -1,7 +1,8 @@
 package dualmcmc.app.whatif;
 
-import dualmcmc.app.shell.FileActions;
-import dualmcmc.app.shell.FileMenu;
+import dualmcmc.app.widget.Menus;
+
+import dualmcmc.app.files.FileActions;
 import dualmcmc.engine.config.WhatIf;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -16,7 +17,7 @@ public final class WhatIfMenu {
         Menu menu = new Menu("What if");
         menu.setId("whatIfMenu");
         for (WhatIf w : WhatIf.values()) {
-            MenuItem item = FileMenu.item(w.title(), Feather.ZAP, "whatIf-" + w.key(), null,
+            MenuItem item = Menus.item(w.title(), Feather.ZAP, "whatIf-" + w.key(), null,
                     () -> files.guard("trying \u201c" + w.title() + "\u201d", () -> vm.start(w)));
             menu.getItems().add(item);
         }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,10 +33,13 @@ class LessonTest {
     }
 
     @Test
-    void aBrokenLessonIsRefusedNamingTheStep() {
+    void aBrokenLessonIsRefusedNamingTheStep() throws Exception {
         assertRefused("{", "not JSON");
         assertRefused("{\"id\":\"t\",\"title\":\"T\",\"steps\":[]}", "non-empty");
-        assertRefused(step("").replace("\"view\":\"xrevision\"", "\"view\":\"kitchen\""), "step 1: view must be");
+        Lesson kitchen = read(step("").replace("\"view\":\"xrevision\"", "\"view\":\"kitchen\""));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> kitchen.checkViews(List.of("xrevision")))
+                .getMessage().contains("step 1: view must be one of [xrevision], not 'kitchen'"));
+        read(step("")).checkViews(List.of("xrevision"));
         assertRefused(step("").replace("\"#xPlot\"", "\"xPlot\""), "node id");
         assertRefused(step(",\"action\":\"explode\""), "unknown action 'explode'");
         assertRefused(step(",\"waitFor\":\"coffee\""), "unknown waitFor");

@@ -1,7 +1,8 @@
 package dualmcmc.app.prefs;
 
+import dualmcmc.app.xrevision.XRevisionPage;
+import dualmcmc.app.latent.LatentPage;
 import dualmcmc.app.io.AutosaveSettings;
-import dualmcmc.app.shell.MainWindow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class AppPreferencesTest {
 
     @Test
     void whatIsStoredComesBack() {
-        AppPreferences p = new AppPreferences(120, 80, 1200, 800, false, true, 1.3, MainWindow.TAB_LATENT);
+        AppPreferences p = new AppPreferences(120, 80, 1200, 800, false, true, 1.3, LatentPage.ID);
         p.store(node);
         assertEquals(p, AppPreferences.load(node));
     }
@@ -42,12 +43,12 @@ class AppPreferencesTest {
         AppPreferences p = AppPreferences.load(node);
         assertEquals(AppPreferences.DEFAULT.width(), p.width());
         assertEquals(1.0, p.scale());
-        assertEquals(MainWindow.TAB_TRAINING, p.view());
+        assertEquals("nowhere", p.view(), "kept: the window shows its first page for an id no page has");
     }
 
     @Test
     void resetForgetsWindowLookViewAndAutosaveButKeepsRecentFiles() {
-        new AppPreferences(10, 10, 900, 700, true, true, 1.5, MainWindow.TAB_X).store(node);
+        new AppPreferences(10, 10, 900, 700, true, true, 1.5, XRevisionPage.ID).store(node);
         new AutosaveSettings(false, 50, 9, null).store(node);
         node.put("recent.0", "/tmp/a.dmcx");
         AppPreferences.reset(node);

@@ -1,4 +1,6 @@
-package dualmcmc.app.shell;
+package dualmcmc.app.files;
+
+import dualmcmc.app.widget.Dialogs;
 
 import atlantafx.base.theme.Styles;
 import javafx.scene.control.Alert;

@@ -1,4 +1,4 @@
-package dualmcmc.app.shell;
+package dualmcmc.app.widget;
 
 import javafx.scene.control.Dialog;
 import javafx.stage.Window;

@@ -1,4 +1,4 @@
-package dualmcmc.app.shell;
+package dualmcmc.app.files;
 
 import dualmcmc.app.Document;
 import dualmcmc.app.MainModel;

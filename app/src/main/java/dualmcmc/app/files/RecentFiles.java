@@ -1,4 +1,4 @@
-package dualmcmc.app.shell;
+package dualmcmc.app.files;
 
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;

@@ -1,4 +1,4 @@
-package dualmcmc.app.shell;
+package dualmcmc.app.widget;
 
 import atlantafx.base.theme.Styles;
 import dualmcmc.app.MainModel;
