@@ -21,7 +21,7 @@ import java.util.function.Function;
  *
  * @param <R> one run's result, published on the FX thread
  */
-public abstract class ChainViewModel<R> {
+public abstract class ChainViewModel<R extends ChainResult> {
     protected final MainModel main;
     private final ObjectProperty<ChainInit> init;
     private final ObjectProperty<LangevinSettings> settings = new SimpleObjectProperty<>();

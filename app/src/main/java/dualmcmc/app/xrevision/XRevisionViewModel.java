@@ -4,6 +4,7 @@ import dualmcmc.app.MainModel;
 import dualmcmc.engine.config.LangevinSettings;
 import dualmcmc.engine.mcmc.ChainInit;
 import dualmcmc.engine.mcmc.ChainTrace;
+import dualmcmc.app.chain.ChainResult;
 import dualmcmc.app.chain.ChainViewModel;
 import dualmcmc.engine.config.TrainingConfig;
 import dualmcmc.engine.session.DataInfo;
@@ -24,7 +25,7 @@ public final class XRevisionViewModel extends ChainViewModel<XRevisionViewModel.
 
     /** One run of chains against the models of one iteration. */
     public record Result(ChainTrace trace, double[][] energy, double[] bounds, long iteration,
-                         LangevinSettings settings) {
+                         LangevinSettings settings) implements ChainResult {
     }
 
     public XRevisionViewModel(MainModel main) {

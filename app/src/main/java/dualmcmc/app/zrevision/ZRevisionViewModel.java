@@ -1,6 +1,7 @@
 package dualmcmc.app.zrevision;
 
 import dualmcmc.app.MainModel;
+import dualmcmc.app.chain.ChainResult;
 import dualmcmc.app.chain.ChainViewModel;
 import dualmcmc.engine.config.LangevinSettings;
 import dualmcmc.engine.config.TrainingConfig;
@@ -28,7 +29,7 @@ public final class ZRevisionViewModel extends ChainViewModel<ZRevisionViewModel.
     private static final int GRID = 64;
 
     public record Result(ChainTrace trace, float[][] targets, double[][] posteriorEnergy, double[] latentBounds,
-                         double[][] qMu, double[][] qSd, int selected, long iteration, LangevinSettings settings) {
+                         double[][] qMu, double[][] qSd, int selected, long iteration, LangevinSettings settings) implements ChainResult {
     }
 
     private final IntegerProperty selected = new SimpleIntegerProperty();
