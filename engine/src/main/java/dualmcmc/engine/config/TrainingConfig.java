@@ -72,6 +72,13 @@ public final class TrainingConfig {
     private static final Map<String, Object> ADDED_LATER = Map.of("mode", TrainingMode.DUAL_MCMC.key());
 
     private final Map<String, Object> values;
+    private final Networks networks;
+    private final LangevinSettings xChain;
+    private final LangevinSettings zChain;
+    private final double sigma;
+    private final double priorSigma;
+    private final Losses losses;
+    private final Optimiser optimiser;
 
     /**
      * Builds a config from a complete map of typed values; every key of the schema is required,
@@ -90,6 +97,32 @@ public final class TrainingConfig {
             v.put(h.key(), h.validate(value));
         }
         this.values = Collections.unmodifiableMap(v);
+        // read once here: code that knows which setting it wants reads these records, so a key is
+        // spelled only in the schema, here and where a key is data (the CLI, the settings sheet)
+        this.networks = new Networks(string("arch"), integer("width"), integer("nz"), bool("spectral_norm"));
+        this.xChain = new LangevinSettings(integer("x_steps"), real("x_step"), real("x_noise"));
+        this.zChain = new LangevinSettings(integer("z_steps"), real("z_step"), real("z_noise"));
+        this.sigma = real("sigma");
+        this.priorSigma = real("prior_sigma");
+        this.losses = new Losses(real("s_factor"), real("i_factor"), bool("fine_tune"), real("divergence_bound"));
+        this.optimiser = new Optimiser(integer("batch"), real("lr_e"), real("lr_g"), real("lr_i"), real("decay_g"),
+                real("decay_i"), real("lr_decay"), real("beta1"), real("beta2"));
+    }
+
+    private String string(String key) {
+        return (String) values.get(key);
+    }
+
+    private int integer(String key) {
+        return (Integer) values.get(key);
+    }
+
+    private double real(String key) {
+        return (Double) values.get(key);
+    }
+
+    private boolean bool(String key) {
+        return (Boolean) values.get(key);
     }
 
     /** The descriptor of {@code key}; an unknown key is refused with the list of valid ones. */
@@ -135,6 +168,7 @@ public final class TrainingConfig {
         return values.get(key);
     }
 
+    /** For a key held as data; code that knows the setting reads the typed records instead. */
     public int intValue(String key) {
         return (Integer) get(key);
     }
@@ -148,39 +182,51 @@ public final class TrainingConfig {
     }
 
     public String mode() {
-        return (String) values.get("mode");
+        return string("mode");
+    }
+
+    public Networks networks() {
+        return networks;
     }
 
     public String arch() {
-        return (String) values.get("arch");
+        return networks.arch();
     }
 
     public int width() {
-        return intValue("width");
+        return networks.width();
     }
 
     public int nz() {
-        return intValue("nz");
+        return networks.nz();
     }
 
     public int batch() {
-        return intValue("batch");
+        return optimiser.batch();
     }
 
     public LangevinSettings xChain() {
-        return new LangevinSettings(intValue("x_steps"), doubleValue("x_step"), doubleValue("x_noise"));
+        return xChain;
     }
 
     public LangevinSettings zChain() {
-        return new LangevinSettings(intValue("z_steps"), doubleValue("z_step"), doubleValue("z_noise"));
+        return zChain;
     }
 
     public double sigma() {
-        return doubleValue("sigma");
+        return sigma;
     }
 
     public double priorSigma() {
-        return doubleValue("prior_sigma");
+        return priorSigma;
+    }
+
+    public Losses losses() {
+        return losses;
+    }
+
+    public Optimiser optimiser() {
+        return optimiser;
     }
 
     @Override
