@@ -26,11 +26,14 @@ public final class TrainingConfig {
                             + "(generator alone, z-Langevin from noise)"),
             Hyperparameter.choice("arch", List.of("mlp", "conv28", "conv8", "conv32", "resnet32", "resnet64"),
                     NETWORKS, "Network family: MLPs for 2-D points, small conv nets for 28x28, 8x8 or 32x32 "
-                            + "images, the paper's residual nets for 3x32x32 or 3x64x64 images"),
-            Hyperparameter.integer("width", 1, 4096, NETWORKS, "width", "Hidden width of the MLPs"),
-            Hyperparameter.integer("nz", 1, 1024, NETWORKS, "nz", "Dimension of the latent z of the generator"),
+                            + "images, the paper's residual nets for 3x32x32 or 3x64x64 images").rebuildingNetworks(),
+            Hyperparameter.integer("width", 1, 4096, NETWORKS, "width", "Hidden width of the MLPs")
+                    .rebuildingNetworks(),
+            Hyperparameter.integer("nz", 1, 1024, NETWORKS, "nz", "Dimension of the latent z of the generator")
+                    .rebuildingNetworks(),
             Hyperparameter.flag("spectral_norm", NETWORKS,
-                    "Spectral normalisation of the EBM's weights (the paper's image networks use it)"),
+                    "Spectral normalisation of the EBM's weights (the paper's image networks use it)")
+                    .rebuildingNetworks(),
             Hyperparameter.integer("batch", 1, 4096, OPTIMISER, "B", "Batch size B"),
             Hyperparameter.integer("x_steps", 0, 1000, X_CHAIN, "k_x",
                     "Number of EBM-guided Langevin steps revising generator samples"),
@@ -133,6 +136,11 @@ public final class TrainingConfig {
                     + String.join(", ", BY_KEY.keySet()));
         }
         return h;
+    }
+
+    /** The current value of {@code key} as the app shows it ({@link Hyperparameter#format}). */
+    public String format(String key) {
+        return schema(key).format(values.get(key));
     }
 
     /** A copy with {@code key} set from text, validated. */
