@@ -36,7 +36,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -56,8 +55,6 @@ import java.util.function.Function;
 public final class MainModel {
     public static final String START_DATASET = "ring8";
     public static final long DEFAULT_SEED = 1;
-    /** Keys that change the networks themselves: they apply on Reset (or at once before training). */
-    public static final Set<String> ARCHITECTURE_KEYS = Set.of("arch", "width", "nz", "spectral_norm");
     /** Loaded data sets kept for quick switching back; image sets are large, so only a few. */
     private static final int CACHED_DATASETS = 3;
 
@@ -619,7 +616,7 @@ public final class MainModel {
         config.set(next);
         document.touch();
         presetName.set(presetName.get().endsWith("*") ? presetName.get() : presetName.get() + "*");
-        if (ARCHITECTURE_KEYS.contains(key)) {
+        if (TrainingConfig.schema(key).rebuildsNetworks()) {
             if (iteration.get() == 0 && state.get() != State.RUNNING) {
                 reset();
             } else {
