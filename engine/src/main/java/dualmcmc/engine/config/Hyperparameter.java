@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * The description of one setting: its key, kind, allowed range, group and meaning in the paper's
  * terms. The same descriptor validates CLI {@code --set key=value}, the app's property sheet and
- * checkpoint manifests, so all three refuse a bad value with the same message.
+ * checkpoint manifests, so all three refuse a bad value with the same message; it also formats a
+ * value and says whether a change needs new networks, so every view shows and applies it alike.
  */
 public record Hyperparameter(String key, Kind kind, double min, boolean minInclusive, double max,
                              boolean maxInclusive, List<String> choices, String group, String symbol,
