@@ -54,11 +54,6 @@ public final class MainModel extends AppState {
         return loading.hasDefaultDataDir();
     }
 
-    /** Whether a change of setting {@code key} rebuilds the networks (it applies on Reset once training began). */
-    public static boolean rebuildsNetworks(String key) {
-        return SettingsControl.ARCHITECTURE_KEYS.contains(key);
-    }
-
     /** Called on the FX thread with the iterations done since the last frame (coalesced to the screen rate). */
     public void addStatsListener(Consumer<List<IterationStats>> l) {
         training.addStatsListener(l);

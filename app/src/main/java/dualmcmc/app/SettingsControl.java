@@ -4,7 +4,6 @@ import dualmcmc.engine.config.TrainingConfig;
 import dualmcmc.engine.session.Explorer;
 import javafx.application.Platform;
 
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -13,9 +12,6 @@ import java.util.function.Supplier;
  * a network setting waits for Reset once training has begun.
  */
 final class SettingsControl {
-    /** Keys that change the networks themselves: they apply on Reset (or at once before training). */
-    static final Set<String> ARCHITECTURE_KEYS = Set.of("arch", "width", "nz", "spectral_norm");
-
     private final AppState state;
     private final ModelWorker worker;
     private final Explorer explorer;
@@ -50,7 +46,7 @@ final class SettingsControl {
         state.document().touch();
         String label = state.presetNameProperty().get();
         state.presetNameProperty().set(label.endsWith("*") ? label : label + "*");
-        if (ARCHITECTURE_KEYS.contains(key)) {
+        if (TrainingConfig.schema(key).rebuildsNetworks()) {
             if (state.iterationProperty().get() == 0 && !state.isTraining()) {
                 reset.get();
             } else {

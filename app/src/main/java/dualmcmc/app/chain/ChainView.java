@@ -5,6 +5,7 @@ import dualmcmc.app.chart.ImageGrid;
 import dualmcmc.app.chart.ProfileChart;
 import dualmcmc.app.widget.ChainSettingsBar;
 import dualmcmc.app.widget.PlaybackBar;
+import dualmcmc.engine.config.TrainingConfig;
 import dualmcmc.engine.mcmc.ChainInit;
 import dualmcmc.engine.mcmc.ChainKind;
 import dualmcmc.engine.mcmc.ChainTrace;
@@ -21,7 +22,6 @@ import javafx.scene.paint.Color;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What the x- and z-revision views share: a title and a caption, the update rule, the chain
@@ -127,8 +127,9 @@ public abstract class ChainView<R extends ChainResult> extends BorderPane {
         String from = t.init() == ChainInit.NOISE ? spec.noiseFrom() : spec.dualFrom();
         caption.setText(String.format("%d chains from %s, k_%s = %d, s_%s = %s, n_%s = %s, on %s of iteration %d."
                         + "  Mean %s " + spec.measureFormat() + " \u2192 " + spec.measureFormat() + ".",
-                t.chains(), from, letter, k, letter, fmt(r.settings().stepSize()), letter,
-                fmt(r.settings().noise()), spec.model(), r.iteration(), spec.measure(), t.mean(0), t.mean(k)));
+                t.chains(), from, letter, k, letter, TrainingConfig.schema(spec.keys()[1]).format(r.settings().stepSize()),
+                letter, TrainingConfig.schema(spec.keys()[2]).format(r.settings().noise()), spec.model(),
+                r.iteration(), spec.measure(), t.mean(0), t.mean(k)));
         int shown = Math.min(spec.profileChains(), t.chains());
         double[][] chains = new double[shown][];
         for (int c = 0; c < shown; c++) {
@@ -141,10 +142,6 @@ public abstract class ChainView<R extends ChainResult> extends BorderPane {
             playback.stepProperty().set(k);
         }
         drawStep();
-    }
-
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.3g", v);
     }
 
     /** Draws the current step of the current result. */

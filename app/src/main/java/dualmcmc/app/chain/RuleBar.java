@@ -45,8 +45,8 @@ public final class RuleBar extends VBox {
         Runnable update = () -> {
             LangevinSettings s = settings.get();
             if (s != null) {
-                substituted.setLatex(UpdateRule.substituted(kind, s, main.config().doubleValue("sigma"),
-                        main.config().doubleValue("prior_sigma")));
+                substituted.setLatex(UpdateRule.substituted(kind, s, main.config().sigma(),
+                        main.config().priorSigma()));
             }
         };
         settings.addListener((o, a, b) -> update.run());

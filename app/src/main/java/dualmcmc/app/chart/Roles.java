@@ -1,20 +1,22 @@
 package dualmcmc.app.chart;
 
+import dualmcmc.engine.export.Palette;
 import javafx.scene.paint.Color;
 
 /**
  * One colour per role, everywhere (charts, scatter plots, image grids, legends): data grey,
  * generator samples / x_0 orange, revised samples / x_k blue, noise-initialised chains purple,
- * the current-step marker red.
+ * the current-step marker red. The roles the exported pictures also draw come from the engine's
+ * {@link Palette}, so a GIF and the view agree.
  */
 public final class Roles {
     public static final Color DATA = Color.web("#8a8f98");
-    public static final Color GENERATOR = Color.web("#f28e2b");
-    public static final Color REVISED = Color.web("#1f6fd1");
-    public static final Color NOISE = Color.web("#8e5cc8");
+    public static final Color GENERATOR = Rgb.color(Palette.GENERATED);
+    public static final Color REVISED = Rgb.color(Palette.REVISED);
+    public static final Color NOISE = Rgb.color(Palette.NOISE);
     public static final Color MARKER = Color.web("#d62728");
     /** Third loss (inference model) and other neutral series. */
-    public static final Color INFERENCE = Color.web("#2a9d8f");
+    public static final Color INFERENCE = Rgb.color(Palette.INFERENCE);
 
     private Roles() {
     }

@@ -20,7 +20,6 @@ import org.controlsfx.property.editor.PropertyEditor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -82,7 +81,7 @@ public final class SettingsSheet extends VBox {
 
     private static String tooltip(Hyperparameter h) {
         return h.symbol() + " (" + h.key() + "): " + h.description() + ".\nAllowed: " + h.range() + "."
-                + (MainModel.rebuildsNetworks(h.key()) ? "\nChanges the networks: applies on Reset." : "");
+                + (h.rebuildsNetworks() ? "\nChanges the networks: applies on Reset." : "");
     }
 
     private PropertyEditor<?> editor(Hyperparameter h) {
@@ -140,7 +139,7 @@ public final class SettingsSheet extends VBox {
             if (updating) {
                 return;
             }
-            String current = format(main.config().get(h.key()));
+            String current = main.config().format(h.key());
             if (text.trim().equals(current)) {
                 node.pseudoClassStateChanged(Styles.STATE_DANGER, false);
                 return;
@@ -165,7 +164,7 @@ public final class SettingsSheet extends VBox {
                     cs.setValue((String) v);
                 } else if (node instanceof TextField f) {
                     if (!f.isFocused() || !node.getPseudoClassStates().contains(Styles.STATE_DANGER)) {
-                        f.setText(format(v));
+                        f.setText(h.format(v));
                     }
                 }
             } finally {
@@ -187,22 +186,6 @@ public final class SettingsSheet extends VBox {
         public void setValue(Object value) {
             show(main.config());
         }
-    }
-
-    static String format(Object v) {
-        if (v instanceof Double d) {
-            if (d == Math.rint(d) && Math.abs(d) < 1e6) {
-                return Long.toString(d.longValue());
-            }
-            String s = String.format(Locale.ROOT, "%.6g", d);
-            if (s.contains("e")) {
-                String[] p = s.split("e");
-                String m = p[0].contains(".") ? p[0].replaceAll("0+$", "").replaceAll("\\.$", "") : p[0];
-                return m + "e" + Integer.parseInt(p[1]);
-            }
-            return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
-        }
-        return String.valueOf(v);
     }
 
     private final class Item implements PropertySheet.Item {
@@ -244,7 +227,8 @@ public final class SettingsSheet extends VBox {
 
         @Override
         public void setValue(Object value) {
-            main.applySetting(h.key(), format(value));
+            // parsed back, never shown: Java's own text of a value reads back exactly
+            main.applySetting(h.key(), String.valueOf(value));
         }
 
         @Override

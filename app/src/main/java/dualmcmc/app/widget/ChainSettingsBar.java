@@ -17,7 +17,6 @@ import javafx.scene.layout.Region;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import java.util.Locale;
 import java.util.function.IntConsumer;
 
 /**
@@ -85,21 +84,12 @@ public final class ChainSettingsBar extends HBox {
         if (s == null) {
             return;
         }
-        fields[0].setText(Integer.toString(s.steps()));
-        fields[1].setText(fmt(s.stepSize()));
-        fields[2].setText(fmt(s.noise()));
-        for (TextField f : fields) {
-            f.pseudoClassStateChanged(Styles.STATE_DANGER, false);
+        Object[] values = {s.steps(), s.stepSize(), s.noise()};
+        for (int i = 0; i < 3; i++) {
+            fields[i].setText(TrainingConfig.schema(keys[i]).format(values[i]));
+            fields[i].pseudoClassStateChanged(Styles.STATE_DANGER, false);
         }
         error.setText("");
-    }
-
-    private static String fmt(double v) {
-        String s = String.format(Locale.ROOT, "%.6g", v);
-        if (s.contains("e")) {
-            return s;
-        }
-        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
 
     private void commit() {

@@ -26,11 +26,14 @@ public final class TrainingConfig {
                             + "(generator alone, z-Langevin from noise)"),
             Hyperparameter.choice("arch", List.of("mlp", "conv28", "conv8", "conv32", "resnet32", "resnet64"),
                     NETWORKS, "Network family: MLPs for 2-D points, small conv nets for 28x28, 8x8 or 32x32 "
-                            + "images, the paper's residual nets for 3x32x32 or 3x64x64 images"),
-            Hyperparameter.integer("width", 1, 4096, NETWORKS, "width", "Hidden width of the MLPs"),
-            Hyperparameter.integer("nz", 1, 1024, NETWORKS, "nz", "Dimension of the latent z of the generator"),
+                            + "images, the paper's residual nets for 3x32x32 or 3x64x64 images").rebuildingNetworks(),
+            Hyperparameter.integer("width", 1, 4096, NETWORKS, "width", "Hidden width of the MLPs")
+                    .rebuildingNetworks(),
+            Hyperparameter.integer("nz", 1, 1024, NETWORKS, "nz", "Dimension of the latent z of the generator")
+                    .rebuildingNetworks(),
             Hyperparameter.flag("spectral_norm", NETWORKS,
-                    "Spectral normalisation of the EBM's weights (the paper's image networks use it)"),
+                    "Spectral normalisation of the EBM's weights (the paper's image networks use it)")
+                    .rebuildingNetworks(),
             Hyperparameter.integer("batch", 1, 4096, OPTIMISER, "B", "Batch size B"),
             Hyperparameter.integer("x_steps", 0, 1000, X_CHAIN, "k_x",
                     "Number of EBM-guided Langevin steps revising generator samples"),
@@ -72,6 +75,13 @@ public final class TrainingConfig {
     private static final Map<String, Object> ADDED_LATER = Map.of("mode", TrainingMode.DUAL_MCMC.key());
 
     private final Map<String, Object> values;
+    private final Networks networks;
+    private final LangevinSettings xChain;
+    private final LangevinSettings zChain;
+    private final double sigma;
+    private final double priorSigma;
+    private final Losses losses;
+    private final Optimiser optimiser;
 
     /**
      * Builds a config from a complete map of typed values; every key of the schema is required,
@@ -90,6 +100,32 @@ public final class TrainingConfig {
             v.put(h.key(), h.validate(value));
         }
         this.values = Collections.unmodifiableMap(v);
+        // read once here: code that knows which setting it wants reads these records, so a key is
+        // spelled only in the schema, here and where a key is data (the CLI, the settings sheet)
+        this.networks = new Networks(string("arch"), integer("width"), integer("nz"), bool("spectral_norm"));
+        this.xChain = new LangevinSettings(integer("x_steps"), real("x_step"), real("x_noise"));
+        this.zChain = new LangevinSettings(integer("z_steps"), real("z_step"), real("z_noise"));
+        this.sigma = real("sigma");
+        this.priorSigma = real("prior_sigma");
+        this.losses = new Losses(real("s_factor"), real("i_factor"), bool("fine_tune"), real("divergence_bound"));
+        this.optimiser = new Optimiser(integer("batch"), real("lr_e"), real("lr_g"), real("lr_i"), real("decay_g"),
+                real("decay_i"), real("lr_decay"), real("beta1"), real("beta2"));
+    }
+
+    private String string(String key) {
+        return (String) values.get(key);
+    }
+
+    private int integer(String key) {
+        return (Integer) values.get(key);
+    }
+
+    private double real(String key) {
+        return (Double) values.get(key);
+    }
+
+    private boolean bool(String key) {
+        return (Boolean) values.get(key);
     }
 
     /** The descriptor of {@code key}; an unknown key is refused with the list of valid ones. */
@@ -100,6 +136,11 @@ public final class TrainingConfig {
                     + String.join(", ", BY_KEY.keySet()));
         }
         return h;
+    }
+
+    /** The current value of {@code key} as the app shows it ({@link Hyperparameter#format}). */
+    public String format(String key) {
+        return schema(key).format(values.get(key));
     }
 
     /** A copy with {@code key} set from text, validated. */
@@ -135,6 +176,7 @@ public final class TrainingConfig {
         return values.get(key);
     }
 
+    /** For a key held as data; code that knows the setting reads the typed records instead. */
     public int intValue(String key) {
         return (Integer) get(key);
     }
@@ -148,39 +190,51 @@ public final class TrainingConfig {
     }
 
     public String mode() {
-        return (String) values.get("mode");
+        return string("mode");
+    }
+
+    public Networks networks() {
+        return networks;
     }
 
     public String arch() {
-        return (String) values.get("arch");
+        return networks.arch();
     }
 
     public int width() {
-        return intValue("width");
+        return networks.width();
     }
 
     public int nz() {
-        return intValue("nz");
+        return networks.nz();
     }
 
     public int batch() {
-        return intValue("batch");
+        return optimiser.batch();
     }
 
     public LangevinSettings xChain() {
-        return new LangevinSettings(intValue("x_steps"), doubleValue("x_step"), doubleValue("x_noise"));
+        return xChain;
     }
 
     public LangevinSettings zChain() {
-        return new LangevinSettings(intValue("z_steps"), doubleValue("z_step"), doubleValue("z_noise"));
+        return zChain;
     }
 
     public double sigma() {
-        return doubleValue("sigma");
+        return sigma;
     }
 
     public double priorSigma() {
-        return doubleValue("prior_sigma");
+        return priorSigma;
+    }
+
+    public Losses losses() {
+        return losses;
+    }
+
+    public Optimiser optimiser() {
+        return optimiser;
     }
 
     @Override

@@ -16,7 +16,7 @@ public enum WhatIf {
             "Each Langevin step jumps past the modes. Watch the EBM loss swing in the thousands and the energy stay "
                     + "flat; the revised samples scatter (ring8 at 1,500 iterations: 6 of 8 modes, 0.3% high "
                     + "quality, against 8 and 6.8% with the preset).",
-            base -> base.withValue("x_step", Math.min(WhatIf.MAX_X_STEP, 30 * base.doubleValue("x_step")))),
+            base -> base.withValue("x_step", Math.min(WhatIf.MAX_X_STEP, 30 * base.xChain().stepSize()))),
     NO_X_REVISION("no-x-revision", "No x-revision (k_x = 0)",
             "The EBM is never shown samples revised under itself, only the generator's: nothing holds its energy "
                     + "in place. Watch the mean energies run off (ring8: E(data) -15, -155 and -3,575 at iterations "

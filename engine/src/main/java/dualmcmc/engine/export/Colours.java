@@ -5,15 +5,12 @@ import dualmcmc.engine.mcmc.ChainKind;
 
 import java.awt.Color;
 
-/**
- * The exported pictures' colours, the app's roles (app/chart/Roles): generator samples orange,
- * revised samples blue, inference-started z-chains teal, noise-started chains purple.
- */
+/** The {@link Palette} as AWT colours, for the exported pictures. */
 final class Colours {
-    static final Color GENERATED = new Color(0xf28e2b);
-    static final Color REVISED = new Color(0x1f6fd1);
-    static final Color INFERENCE = new Color(0x2a9d8f);
-    static final Color NOISE = new Color(0x8e5cc8);
+    static final Color GENERATED = new Color(Palette.GENERATED);
+    static final Color REVISED = new Color(Palette.REVISED);
+    static final Color INFERENCE = new Color(Palette.INFERENCE);
+    static final Color NOISE = new Color(Palette.NOISE);
 
     private Colours() {
     }

@@ -1,5 +1,6 @@
 package dualmcmc.engine.export;
 
+import dualmcmc.engine.data.Pixels;
 import dualmcmc.engine.data.SampleShape;
 
 import java.awt.Graphics2D;
@@ -59,26 +60,6 @@ record ImageGrid(SampleShape shape, int cols, int rows, int scale, int gap) {
         return rows * shape.height() * scale + (rows - 1) * gap;
     }
 
-    /** 8-bit level of a model-unit value: [-1, 1] maps linearly onto 0..255, beyond is clamped. */
-    public static int level(float v) {
-        if (Float.isNaN(v)) {
-            return 0;
-        }
-        double t = (Math.max(-1f, Math.min(1f, v)) + 1.0) / 2.0;
-        return (int) Math.round(t * 255.0);
-    }
-
-    /** ARGB of pixel (y, x) of a flat channel-major sample. */
-    int rgb(float[] sample, int y, int x) {
-        int plane = shape.height() * shape.width();
-        int at = y * shape.width() + x;
-        int r = level(sample[at]);
-        if (shape.channels() == 1) {
-            return 0xff000000 | r << 16 | r << 8 | r;
-        }
-        return 0xff000000 | r << 16 | level(sample[plane + at]) << 8 | level(sample[2 * plane + at]);
-    }
-
     /** A panel showing up to {@link #capacity()} of these samples, row by row. */
     Panel panel(float[][] samples) {
         return new Panel() {
@@ -114,9 +95,10 @@ record ImageGrid(SampleShape shape, int cols, int rows, int scale, int gap) {
     }
 
     private void drawCell(BufferedImage img, int cx, int cy, float[] sample) {
+        int plane = shape.height() * shape.width();
         for (int y = 0; y < shape.height(); y++) {
             for (int x = 0; x < shape.width(); x++) {
-                int argb = rgb(sample, y, x);
+                int argb = Pixels.argb(sample, shape.channels(), plane, y * shape.width() + x);
                 for (int dy = 0; dy < scale; dy++) {
                     for (int dx = 0; dx < scale; dx++) {
                         img.setRGB(cx + x * scale + dx, cy + y * scale + dy, argb);

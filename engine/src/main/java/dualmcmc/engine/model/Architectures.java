@@ -1,5 +1,6 @@
 package dualmcmc.engine.model;
 
+import dualmcmc.engine.config.Networks;
 import dualmcmc.engine.config.TrainingConfig;
 import dualmcmc.engine.data.SampleShape;
 import dualmcmc.engine.nn.Activation;
@@ -35,10 +36,11 @@ public final class Architectures {
     }
 
     public static ModelSet build(TrainingConfig cfg, SampleShape shape, Init init) {
-        int nz = cfg.nz();
-        int w = cfg.width();
-        boolean sn = cfg.flag("spectral_norm");
-        return switch (cfg.arch()) {
+        Networks n = cfg.networks();
+        int nz = n.nz();
+        int w = n.width();
+        boolean sn = n.spectralNorm();
+        return switch (n.arch()) {
             case "mlp" -> new ModelSet(
                     new EnergyModel(mlp(shape.size(), w, 1, sn, init)),
                     new Generator(mlp(nz, w, shape.size(), false, init), nz),
@@ -48,7 +50,7 @@ public final class Architectures {
             case "conv32" -> conv32(shape, nz, w, sn, init);
             case "resnet32" -> resnet(shape, 32, nz, w, sn, init);
             case "resnet64" -> resnet(shape, 64, nz, w, sn, init);
-            default -> throw new IllegalArgumentException("unknown arch " + cfg.arch());
+            default -> throw new IllegalArgumentException("unknown arch " + n.arch());
         };
     }
 

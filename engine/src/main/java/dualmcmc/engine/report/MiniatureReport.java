@@ -85,7 +85,7 @@ public final class MiniatureReport {
         Map<Integer, Run> byXSteps = new LinkedHashMap<>();
         for (int k : X_STEPS) {
             Run r = dual;
-            if (k != base.intValue("x_steps")) {
+            if (k != base.xChain().steps()) {
                 Trained t = train("dual-mcmc k_x=" + k, base.withValue("x_steps", k));
                 r = evaluate(t);
                 trained.accept(r, t.trainer());

@@ -1,9 +1,9 @@
 package dualmcmc.engine.train;
 
+import dualmcmc.engine.progress.IterationStats;
 import dualmcmc.engine.progress.TrainingHistory;
 
-import dualmcmc.engine.progress.IterationStats;
-
+import dualmcmc.engine.config.Optimiser;
 import dualmcmc.engine.config.TrainingConfig;
 import dualmcmc.engine.config.TrainingMode;
 import dualmcmc.engine.data.BatchSampler;
@@ -87,13 +87,10 @@ public final class DualMcmcTrainer implements Trainer {
         this.gradE = new BlockGradients(models.energy().network(), blocks.count());
         this.gradG = new BlockGradients(models.generator().network(), blocks.count());
         this.gradI = new BlockGradients(models.inference().network(), blocks.count());
-        double b1 = cfg.doubleValue("beta1");
-        double b2 = cfg.doubleValue("beta2");
-        this.optE = new Adam(models.energy().network(), cfg.doubleValue("lr_e"), b1, b2, 0.0);
-        this.optG = new Adam(models.generator().network(), cfg.doubleValue("lr_g"), b1, b2,
-                cfg.doubleValue("decay_g"));
-        this.optI = new Adam(models.inference().network(), cfg.doubleValue("lr_i"), b1, b2,
-                cfg.doubleValue("decay_i"));
+        Optimiser o = cfg.optimiser();
+        this.optE = new Adam(models.energy().network(), o.lrE(), o.beta1(), o.beta2(), 0.0);
+        this.optG = new Adam(models.generator().network(), o.lrG(), o.beta1(), o.beta2(), o.decayG());
+        this.optI = new Adam(models.inference().network(), o.lrI(), o.beta1(), o.beta2(), o.decayI());
         this.lastGood = new StateSnapshot(stateArrays());
     }
 
@@ -186,10 +183,11 @@ public final class DualMcmcTrainer implements Trainer {
         long[] optimiserSteps = {optE.steps(), optG.steps(), optI.steps()};
         long batchPosition = batches.position();
         int epoch = batches.epoch();
-        double decay = Math.pow(cfg.doubleValue("lr_decay"), epoch);
-        optE.setLearningRate(cfg.doubleValue("lr_e") * decay);
-        optG.setLearningRate(cfg.doubleValue("lr_g") * decay);
-        optI.setLearningRate(cfg.doubleValue("lr_i") * decay);
+        Optimiser o = cfg.optimiser();
+        double decay = Math.pow(o.lrDecay(), epoch);
+        optE.setLearningRate(o.lrE() * decay);
+        optG.setLearningRate(o.lrG() * decay);
+        optI.setLearningRate(o.lrI() * decay);
         for (Rng stream : streams) {
             stream.reseed(iteration);
         }
@@ -213,12 +211,12 @@ public final class DualMcmcTrainer implements Trainer {
             gradG.sumIntoNetwork();
             optG.step();
             errG = sum(work, w -> w.reconstructionData) / b
-                    + cfg.doubleValue("s_factor") * sum(work, w -> w.reconstructionSamples) / b;
+                    + cfg.losses().sFactor() * sum(work, w -> w.reconstructionSamples) / b;
         }
         if (mode.trainsInference()) {
             gradI.sumIntoNetwork();
             optI.step();
-            errI = sum(work, w -> w.nllData) / b + cfg.doubleValue("i_factor") * sum(work, w -> w.nllSamples) / b;
+            errI = sum(work, w -> w.nllData) / b + cfg.losses().iFactor() * sum(work, w -> w.nllSamples) / b;
         }
 
         // 3. EBM: data down, revised samples of the updated generator (or of noise) up, at temperature (n/s)^2
@@ -295,15 +293,14 @@ public final class DualMcmcTrainer implements Trainer {
             w.reconstructionData = m.generator().accumulateReconstruction(w.zRev, w.x, 1.0 / b);
         }
         if (w.samplesRev != null) {
-            double sFactor = cfg.doubleValue("s_factor");
-            w.reconstructionSamples = m.generator().accumulateReconstruction(w.z, w.samplesRev, sFactor / b);
+            w.reconstructionSamples = m.generator().accumulateReconstruction(w.z, w.samplesRev,
+                    cfg.losses().sFactor() / b);
         }
         gradG.keep(k, m.generator().network());
         if (mode.trainsInference()) {
-            double iFactor = cfg.doubleValue("i_factor");
             m.inference().network().zeroGrad();
             w.nllData = m.inference().accumulateNll(w.x, w.zRev, 1.0 / b);
-            w.nllSamples = m.inference().accumulateNll(w.samplesRev, w.z, iFactor / b);
+            w.nllSamples = m.inference().accumulateNll(w.samplesRev, w.z, cfg.losses().iFactor() / b);
             gradI.keep(k, m.inference().network());
         }
     }
@@ -317,7 +314,7 @@ public final class DualMcmcTrainer implements Trainer {
             fake = xRevision.run(new ChainRunner(m, cfg, 1).xStart(ChainInit.NOISE, n, w.rng), w.rng, null);
         } else {
             fake = m.generator().generate(w.z);
-            if (cfg.flag("fine_tune")) {
+            if (cfg.losses().fineTune()) {
                 fake = xRevision.run(fake, w.rng, null);
             }
         }
@@ -329,7 +326,7 @@ public final class DualMcmcTrainer implements Trainer {
     }
 
     private double temperature() {
-        return Math.pow(cfg.doubleValue("x_noise") / cfg.doubleValue("x_step"), 2);
+        return Math.pow(cfg.xChain().noise() / cfg.xChain().stepSize(), 2);
     }
 
     /** A per-block figure summed in block order, so that it does not depend on the threads. */
@@ -351,7 +348,7 @@ public final class DualMcmcTrainer implements Trainer {
             return null;
         }
         double gap = Math.abs(eData - eFake);
-        double bound = cfg.doubleValue("divergence_bound");
+        double bound = cfg.losses().divergenceBound();
         if (gap > bound) {
             return String.format("|E(data) - E(samples)| = %.3g exceeds the bound %.3g", gap, bound);
         }

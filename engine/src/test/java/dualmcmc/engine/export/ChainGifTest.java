@@ -1,6 +1,7 @@
 package dualmcmc.engine.export;
 
 import dualmcmc.engine.data.Dataset;
+import dualmcmc.engine.data.Pixels;
 import dualmcmc.engine.data.SampleShape;
 import dualmcmc.engine.mcmc.ChainInit;
 import dualmcmc.engine.mcmc.ChainKind;
@@ -79,16 +80,6 @@ class ChainGifTest {
     }
 
     @Test
-    void greyLevelsMapMinusOneToBlackAndOneToWhite() {
-        assertEquals(0, ImageGrid.level(-1f));
-        assertEquals(255, ImageGrid.level(1f));
-        assertEquals(128, ImageGrid.level(0f));
-        assertEquals(64, ImageGrid.level(-0.5f));
-        assertEquals(0, ImageGrid.level(-3f), "clamped");
-        assertEquals(255, ImageGrid.level(7f), "clamped");
-    }
-
-    @Test
     void aGifOfAnImageChainLoopsShowsEachFramesStatesAndHoldsTheLastFrame() throws Exception {
         ChainTrace trace = greyTrace(ChainKind.X);
         ChainGif.Options o = ChainGif.Options.DEFAULT.withEvery(2).withDelayMs(80);
@@ -103,14 +94,14 @@ class ChainGifTest {
             assertEquals(f == steps.length - 1 ? 1200 : 80, gif.delayMs(f));
             // a 8x8 image drawn 7x: chain 0 fills a 56x56 block with its step's grey, exactly
             for (int k : steps) {
-                int n = count(frame, grey(ImageGrid.level(v(k))));
+                int n = count(frame, grey(Pixels.level(v(k))));
                 assertTrue(k == steps[f] ? n >= 56 * 56 : n < 56 * 56,
                         "frame of step " + steps[f] + " has " + n + " pixels of the grey of step " + k);
             }
         }
         // the cell right of chain 0 holds the checkerboard, each source pixel a 7x7 block
         BufferedImage first = gif.frames().get(0);
-        int[] at = blockOf(first, grey(ImageGrid.level(v(0))), 56);
+        int[] at = blockOf(first, grey(Pixels.level(v(0))), 56);
         int x0 = at[0] + 56 + ImageGrid.GAP;
         for (int i = 0; i < 8; i++) {
             for (int j = 0; j < 8; j++) {
@@ -160,10 +151,10 @@ class ChainGifTest {
         List<BufferedImage> alone = ChainGif.frames(trace, images(DIGIT), null, ChainGif.Options.DEFAULT);
         assertEquals(ChainGif.frameSteps(K, 3).length, withTargets.size());
         for (int f = 0; f < withTargets.size(); f++) {
-            assertTrue(count(withTargets.get(f), grey(ImageGrid.level(0.2f))) >= 3 * 56 * 56, "observations in frame " + f);
-            assertTrue(count(alone.get(f), grey(ImageGrid.level(0.2f))) < 56 * 56, "no observations given");
+            assertTrue(count(withTargets.get(f), grey(Pixels.level(0.2f))) >= 3 * 56 * 56, "observations in frame " + f);
+            assertTrue(count(alone.get(f), grey(Pixels.level(0.2f))) < 56 * 56, "no observations given");
             int k = ChainGif.frameSteps(K, 3)[f];
-            assertTrue(count(alone.get(f), grey(ImageGrid.level(v(k)))) >= 56 * 56, "g(z) of step " + k);
+            assertTrue(count(alone.get(f), grey(Pixels.level(v(k)))) >= 56 * 56, "g(z) of step " + k);
         }
     }
 

@@ -4,6 +4,7 @@ import dualmcmc.engine.config.Presets;
 import dualmcmc.engine.config.TrainingConfig;
 import dualmcmc.engine.data.Dataset;
 import dualmcmc.engine.data.Datasets;
+import dualmcmc.engine.data.Pixels;
 import dualmcmc.engine.data.SampleShape;
 import dualmcmc.engine.train.TrainingSetup;
 import dualmcmc.engine.util.Nd4jSetup;
@@ -57,14 +58,14 @@ class SamplePngTest {
             BufferedImage img = SamplePng.samples(data, filled(n, 64, 0.5f), filled(n, 64, -0.5f), "digits", size);
             assertEquals(size, img.getWidth());
             assertEquals(size, img.getHeight());
-            int generated = GifFile.count(img, grey(ImageGrid.level(0.5f)));
-            int revised = GifFile.count(img, grey(ImageGrid.level(-0.5f)));
+            int generated = GifFile.count(img, grey(Pixels.level(0.5f)));
+            int revised = GifFile.count(img, grey(Pixels.level(-0.5f)));
             // two grids of the same size (a few antialiased text pixels may share a grey)
             assertEquals(generated, revised, 0.01 * generated);
             // the grids cover most of each half: no tiny pictures lost in a large frame
             assertTrue(generated > 0.25 * size * size / 2, size + ": " + generated + " pixels of samples");
-            assertTrue(meanX(img, c -> c == grey(ImageGrid.level(0.5f))) < size / 2.0);
-            assertTrue(meanX(img, c -> c == grey(ImageGrid.level(-0.5f))) > size / 2.0);
+            assertTrue(meanX(img, c -> c == grey(Pixels.level(0.5f))) < size / 2.0);
+            assertTrue(meanX(img, c -> c == grey(Pixels.level(-0.5f))) > size / 2.0);
         }
     }
 
