@@ -12,33 +12,55 @@ import java.util.concurrent.CompletableFuture;
  * when it is shown, what the keyboard steps through and File › Export takes from it, and when it
  * shows what it computes. A feature package provides its page; the window's page list names it.
  */
-public interface Page {
-    /** A stable id: the tab's node id, the command line's --view, lessons' "view". */
-    String id();
+public abstract class Page {
+    private final String id;
+    private final String title;
+    private final Feather icon;
+    private final String tooltip;
 
-    String title();
+    /**
+     * @param id      a stable id: the tab's node id, the command line's --view, lessons' "view"
+     * @param tooltip the tab's tooltip: what the view shows, in one sentence
+     */
+    protected Page(String id, String title, Feather icon, String tooltip) {
+        this.id = id;
+        this.title = title;
+        this.icon = icon;
+        this.tooltip = tooltip;
+    }
 
-    Feather icon();
+    public final String id() {
+        return id;
+    }
 
-    /** The tab's tooltip: what the view shows, in one sentence. */
-    String tooltip();
+    public final String title() {
+        return title;
+    }
 
-    Node node();
+    public final Feather icon() {
+        return icon;
+    }
+
+    public final String tooltip() {
+        return tooltip;
+    }
+
+    public abstract Node node();
 
     /** The page was shown (true) or another one was (false); a shown page catches up with the models. */
-    default void shown(boolean on) {
+    public void shown(boolean on) {
     }
 
     /** The chain replay that Space and the arrow keys drive while this page is shown, or null. */
-    default PlaybackBar playback() {
+    public PlaybackBar playback() {
         return null;
     }
 
     /** The chain on screen, for File › Export, or null when there is none (yet). */
-    default ExportActions.Chain chain() {
+    public ExportActions.Chain chain() {
         return null;
     }
 
     /** Completes once the page shows what it computes for the current models (screenshots wait for it). */
-    CompletableFuture<?> settle();
+    public abstract CompletableFuture<?> settle();
 }

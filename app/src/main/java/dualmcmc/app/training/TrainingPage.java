@@ -1,58 +1,26 @@
 package dualmcmc.app.training;
 
 import dualmcmc.app.MainModel;
-import dualmcmc.app.page.Page;
-import javafx.scene.Node;
+import dualmcmc.app.page.ViewPage;
 import org.kordamp.ikonli.feather.Feather;
 
 import java.util.concurrent.CompletableFuture;
 
 /** The training dashboard as a page of the window. */
-public final class TrainingPage implements Page {
+public final class TrainingPage extends ViewPage<TrainingViewModel, TrainingView> {
     public static final String ID = "training";
-    private final TrainingViewModel vm;
-    private final TrainingView view;
 
     public TrainingPage(MainModel main) {
-        vm = new TrainingViewModel(main);
-        view = new TrainingView(main, vm);
+        this(main, new TrainingViewModel(main));
     }
 
-    public TrainingViewModel viewModel() {
-        return vm;
-    }
-
-    public TrainingView view() {
-        return view;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String title() {
-        return "Training";
-    }
-
-    @Override
-    public Feather icon() {
-        return Feather.ACTIVITY;
-    }
-
-    @Override
-    public String tooltip() {
-        return "Live losses L_E, L_G, L_I, mean energies and the current samples";
-    }
-
-    @Override
-    public Node node() {
-        return view;
+    private TrainingPage(MainModel main, TrainingViewModel vm) {
+        super(ID, "Training", Feather.ACTIVITY, "Live losses L_E, L_G, L_I, mean energies and the current samples",
+                vm, new TrainingView(main, vm));
     }
 
     @Override
     public CompletableFuture<?> settle() {
-        return vm.refresh();
+        return viewModel().refresh();
     }
 }
