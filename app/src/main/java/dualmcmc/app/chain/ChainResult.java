@@ -10,4 +10,9 @@ public interface ChainResult {
     LangevinSettings settings();
 
     long iteration();
+
+    /** The observations the chains revise latents for (z-chains), or null. */
+    default float[][] targets() {
+        return null;
+    }
 }

@@ -107,13 +107,21 @@ public abstract class ChainView<R extends ChainResult> extends BorderPane {
     }
 
     /** The pieces of the view for data set {@code info}: the grid for images, the plots for points. */
-    protected void layoutFor(DataInfo info) {
+    private void layoutFor(DataInfo info) {
         if (info == null) {
             return;
         }
         header.setText(spec.title() + " \u00b7 " + info.name());
         change.setVisible(info.image());
+        left.getChildren().setAll(info.image() ? grid : pointsView());
+        resetPoints(info);
     }
+
+    /** What shows the chains of 2-D data. */
+    protected abstract javafx.scene.Node pointsView();
+
+    /** Clears the plots for a new data set (and sets their bounds for points) until chains arrive. */
+    protected abstract void resetPoints(DataInfo info);
 
     /** A new run: caption, profile, and the replay at its end unless the user is stepping through it. */
     private void show(R r) {

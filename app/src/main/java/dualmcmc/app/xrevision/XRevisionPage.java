@@ -1,15 +1,11 @@
 package dualmcmc.app.xrevision;
 
 import dualmcmc.app.MainModel;
-import dualmcmc.app.export.ExportActions;
-import dualmcmc.app.page.ViewPage;
-import dualmcmc.app.widget.PlaybackBar;
+import dualmcmc.app.chain.ChainPage;
 import org.kordamp.ikonli.feather.Feather;
 
-import java.util.concurrent.CompletableFuture;
-
 /** The x-revision replay as a page of the window: it reruns its chains when shown on newer models. */
-public final class XRevisionPage extends ViewPage<XRevisionViewModel, XRevisionView> {
+public final class XRevisionPage extends ChainPage<XRevisionViewModel.Result, XRevisionViewModel, XRevisionView> {
     public static final String ID = "xrevision";
 
     public XRevisionPage(MainModel main) {
@@ -27,21 +23,5 @@ public final class XRevisionPage extends ViewPage<XRevisionViewModel, XRevisionV
         if (on && viewModel().isStale()) {
             viewModel().run();
         }
-    }
-
-    @Override
-    public PlaybackBar playback() {
-        return view().playback();
-    }
-
-    @Override
-    public ExportActions.Chain chain() {
-        var r = viewModel().resultProperty().get();
-        return r == null ? null : new ExportActions.Chain(r.trace(), null);
-    }
-
-    @Override
-    public CompletableFuture<?> settle() {
-        return viewModel().run();
     }
 }

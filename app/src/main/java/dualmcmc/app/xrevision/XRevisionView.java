@@ -9,6 +9,7 @@ import dualmcmc.engine.mcmc.ChainKind;
 import dualmcmc.engine.mcmc.ChainTrace;
 import dualmcmc.engine.session.DataInfo;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.control.Tooltip;
 import javafx.scene.paint.Color;
 
@@ -27,11 +28,9 @@ public final class XRevisionView extends ChainView<XRevisionViewModel.Result> {
                     "Baseline (short-run EBM): start the chains at noise x\u2080 ~ N(0, I) (uniform for images)"},
             ChainInit.GENERATOR, Orientation.HORIZONTAL, 0.56, 11);
     private final PlotCanvas plot = new PlotCanvas();
-    private final XRevisionViewModel model;
 
     public XRevisionView(MainModel main, XRevisionViewModel vm) {
         super(main, vm, SPEC);
-        model = vm;
         plot.setId("xPlot");
         grid.setId("xGrid");
         Tooltip.install(grid, new Tooltip("One row per chain, one column per few Langevin steps. Beside each row: its "
@@ -43,17 +42,13 @@ public final class XRevisionView extends ChainView<XRevisionViewModel.Result> {
         start();
     }
 
-    public XRevisionViewModel viewModel() {
-        return model;
+    @Override
+    protected Node pointsView() {
+        return plot;
     }
 
     @Override
-    protected void layoutFor(DataInfo info) {
-        super.layoutFor(info);
-        if (info == null) {
-            return;
-        }
-        left.getChildren().setAll(info.image() ? grid : plot);
+    protected void resetPoints(DataInfo info) {
         plot.clearLayers();
         plot.setHeatmap(null, null);
         plot.setEmptyMessage("running chains\u2026");

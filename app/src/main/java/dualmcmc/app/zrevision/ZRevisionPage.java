@@ -1,15 +1,11 @@
 package dualmcmc.app.zrevision;
 
 import dualmcmc.app.MainModel;
-import dualmcmc.app.export.ExportActions;
-import dualmcmc.app.page.ViewPage;
-import dualmcmc.app.widget.PlaybackBar;
+import dualmcmc.app.chain.ChainPage;
 import org.kordamp.ikonli.feather.Feather;
 
-import java.util.concurrent.CompletableFuture;
-
 /** The z-revision replay as a page of the window: it reruns its chains when shown on newer models. */
-public final class ZRevisionPage extends ViewPage<ZRevisionViewModel, ZRevisionView> {
+public final class ZRevisionPage extends ChainPage<ZRevisionViewModel.Result, ZRevisionViewModel, ZRevisionView> {
     public static final String ID = "zrevision";
     private final MainModel main;
 
@@ -31,21 +27,5 @@ public final class ZRevisionPage extends ViewPage<ZRevisionViewModel, ZRevisionV
         if (on && r != null && r.iteration() != main.iterationProperty().get()) {
             viewModel().run();
         }
-    }
-
-    @Override
-    public PlaybackBar playback() {
-        return view().playback();
-    }
-
-    @Override
-    public ExportActions.Chain chain() {
-        var r = viewModel().resultProperty().get();
-        return r == null ? null : new ExportActions.Chain(r.trace(), r.targets());
-    }
-
-    @Override
-    public CompletableFuture<?> settle() {
-        return viewModel().run();
     }
 }

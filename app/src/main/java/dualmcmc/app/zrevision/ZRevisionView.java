@@ -11,6 +11,7 @@ import dualmcmc.engine.mcmc.ChainKind;
 import dualmcmc.engine.mcmc.ChainTrace;
 import dualmcmc.engine.session.DataInfo;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -69,17 +70,13 @@ public final class ZRevisionView extends ChainView<ZRevisionViewModel.Result> {
         start();
     }
 
-    public ZRevisionViewModel viewModel() {
-        return model;
+    @Override
+    protected Node pointsView() {
+        return planes;
     }
 
     @Override
-    protected void layoutFor(DataInfo info) {
-        super.layoutFor(info);
-        if (info == null) {
-            return;
-        }
-        left.getChildren().setAll(info.image() ? grid : planes);
+    protected void resetPoints(DataInfo info) {
         if (!info.image()) {
             dataPlot.setBounds(info.bounds()[0], info.bounds()[1], info.bounds()[2], info.bounds()[3]);
         }
