@@ -8,7 +8,6 @@ import dualmcmc.engine.mcmc.ChainRunner;
 import dualmcmc.engine.mcmc.ChainTrace;
 import dualmcmc.engine.mcmc.ZRevision;
 import dualmcmc.engine.metrics.Evaluation;
-import dualmcmc.engine.model.ModelSet;
 import dualmcmc.engine.model.Posterior;
 import dualmcmc.engine.progress.TrainingHistory;
 import dualmcmc.engine.train.DualMcmcTrainer;
@@ -130,9 +129,5 @@ public final class ModelQueries {
     /** The models themselves, for engine code in this package (saving). */
     DualMcmcTrainer trainer() {
         return trainer;
-    }
-
-    ModelSet models() {
-        return trainer.models();
     }
 }
