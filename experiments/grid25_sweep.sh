@@ -48,6 +48,7 @@ declare -A SETTINGS=(
   [lre1e-2_then_xn0.005@7500]="from:lre1e-2@7500 --set x_noise=0.005"
   [lre5e-3_xn0.002]="--preset toy2d --set lr_e=5e-3 --set x_noise=0.002"
   [lre5e-3_xs0.2_xn0.004]="--preset toy2d --set lr_e=5e-3 --set x_step=0.2 --set x_noise=0.004"
+  [lre1e-2_zs0.03]="--preset toy2d --set lr_e=1e-2 --set z_step=0.03"
 )
 
 # dataset setting seed iterations (tuning seeds 1-2, confirmation seeds 11-13)
@@ -78,6 +79,10 @@ RUNS=(
   # confirmation seeds
   "grid25 lre1e-2 11 10000"
   "grid25 lre1e-2 12 10000"
+  # at z_step 0.1 and sigma 0.1 a noiseless z-chain moves z by half the likelihood's gradient per
+  # step: on the ring8 example some chains jump by whole units (PeerAgreementTest found it). A
+  # step that descends the posterior instead:
+  "grid25 lre1e-2_zs0.03 1 10000"
   "grid25 lre1e-2 13 10000"
   "ring8 lre1e-2 1 5000"
   "ring8 lre1e-2 11 5000"

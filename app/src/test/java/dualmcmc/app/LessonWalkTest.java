@@ -53,6 +53,14 @@ class LessonWalkTest extends WindowTest {
                 Node target = fx(vm::highlighted);
                 assertEquals(step.target(), "#" + target.getId(), where);
                 assertTrue(fx(() -> target.getStyleClass().contains(LessonViewModel.HIGHLIGHT)), where + " highlighted");
+                for (String hide : step.hide()) {
+                    Node n = fx(() -> robot.lookup(hide).query());
+                    assertNotNull(n, where + ": " + hide + " exists");
+                    assertFalse(fx(n::isVisible), where + ": " + hide + " hidden");
+                }
+                if (step.hide().isEmpty()) {
+                    assertTrue(fx(vm::hiddenControls).isEmpty(), where + ": the last step's hidden controls are back");
+                }
                 if (step.waitFor() != null) {
                     assertTrue(fx(() -> robot.lookup("#lessonNext").<Button>query().isDisabled()),
                             where + ": Next waits for " + step.waitFor());
@@ -86,6 +94,9 @@ class LessonWalkTest extends WindowTest {
             assertNotNull(fx(settings::getScene), "the settings come back");
             assertTrue(fx(() -> robot.lookup("." + LessonViewModel.HIGHLIGHT).queryAll().isEmpty()),
                     "no highlight left behind");
+            for (String hidden : new String[]{"#xChainSettings", "#zChainSettings"}) {
+                assertTrue(fx(() -> robot.lookup(hidden).query().isVisible()), hidden + " shown again");
+            }
         }
     }
 

@@ -68,6 +68,7 @@ public abstract class ChainView<R extends ChainResult> extends BorderPane {
         bar = new ChainSettingsBar(letter, main, vm.settingsProperty(), spec.keys(), spec.startLabels(),
                 spec.startTips(), i -> vm.initProperty().set(i == 0 ? spec.dualStart() : ChainInit.NOISE),
                 vm::resample, vm::run);
+        bar.setId(letter + "ChainSettings");
         change.managedProperty().bind(change.visibleProperty());
         change.showChangeProperty().addListener((o, a, b) -> drawStep());
         change.amplifyProperty().addListener((o, a, b) -> drawStep());

@@ -29,9 +29,14 @@ public record Lesson(String id, String title, List<Step> steps) {
      *               grid's change from the start), or null
      * @param waitFor "played:x" or "played:z" (the chain replayed to its end), "picked:z" (a data
      *                point picked in the z-revision view), or null
+     * @param hide    node ids (#chainSettings...) of controls the step hides, so the class sees only
+     *                what it talks about; they come back on the next step or when the lesson ends
      */
     public record Step(String title, String text, String formula, String view, String target, String action,
-                       String waitFor) {
+                       String waitFor, List<String> hide) {
+        public Step {
+            hide = List.copyOf(hide);
+        }
     }
 
     public Lesson {
@@ -69,7 +74,7 @@ public record Lesson(String id, String title, List<Step> steps) {
             String where = source + ", step " + (++n);
             Step step = new Step(text(s, "title", where, true), text(s, "text", where, true),
                     text(s, "formula", where, false), text(s, "view", where, true), text(s, "target", where, true),
-                    text(s, "action", where, false), text(s, "waitFor", where, false));
+                    text(s, "action", where, false), text(s, "waitFor", where, false), ids(s, "hide", where));
             if (!step.target().startsWith("#")) {
                 throw new IllegalArgumentException(where + ": target must be a node id such as #xPlot");
             }
@@ -104,6 +109,26 @@ public record Lesson(String id, String title, List<Step> steps) {
                         + ", not '" + steps.get(i).view() + "'");
             }
         }
+    }
+
+    /** An optional list of node ids ("#x"). */
+    private static List<String> ids(JsonNode node, String field, String where) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        if (v.isArray()) {
+            for (JsonNode e : v) {
+                if (e.isTextual() && e.asText().startsWith("#")) {
+                    out.add(e.asText());
+                    continue;
+                }
+                throw new IllegalArgumentException(where + ": '" + field + "' must list node ids such as #xPlot");
+            }
+            return out;
+        }
+        throw new IllegalArgumentException(where + ": '" + field + "' must list node ids such as #xPlot");
     }
 
     private static String text(JsonNode node, String field, String where, boolean required) {

@@ -25,6 +25,8 @@ public final class LessonViewModel {
     private final BooleanProperty taskDone = new SimpleBooleanProperty(true);
     private final BooleanBinding blocked = taskDone.not().or(done.not());
     private Node highlighted;
+    /** The controls the current step hides, to be shown again when it ends. */
+    private final java.util.List<Node> hidden = new java.util.ArrayList<>();
     private String openedExample;
 
     public LessonViewModel(LessonHost host) {
@@ -73,6 +75,7 @@ public final class LessonViewModel {
 
     public void close() {
         unhighlight();
+        unhide();
         lesson.set(null);
         index.set(-1);
         taskDone.unbind();
@@ -122,6 +125,7 @@ public final class LessonViewModel {
                         ? host.played(step.waitFor().substring("played:".length())) : host.picked());
             }
             highlight(host.lookup(step.target()));
+            hide(step.hide());
             done.set(true);
         });
     }
@@ -132,6 +136,28 @@ public final class LessonViewModel {
         if (n != null && !n.getStyleClass().contains(HIGHLIGHT)) {
             n.getStyleClass().add(HIGHLIGHT);
         }
+    }
+
+    private void hide(java.util.List<String> ids) {
+        unhide();
+        for (String id : ids) {
+            Node n = host.lookup(id);
+            // a node whose visibility follows something else (the alert bar) is left alone
+            if (n != null && n.isVisible() && !n.visibleProperty().isBound()) {
+                n.setVisible(false);
+                hidden.add(n);
+            }
+        }
+    }
+
+    private void unhide() {
+        hidden.forEach(n -> n.setVisible(true));
+        hidden.clear();
+    }
+
+    /** The controls the current step has hidden. */
+    public java.util.List<Node> hiddenControls() {
+        return java.util.List.copyOf(hidden);
     }
 
     private void unhighlight() {

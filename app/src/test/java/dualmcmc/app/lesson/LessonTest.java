@@ -43,6 +43,9 @@ class LessonTest {
         assertRefused(step("").replace("\"#xPlot\"", "\"xPlot\""), "node id");
         assertRefused(step(",\"action\":\"explode\""), "unknown action 'explode'");
         assertRefused(step(",\"waitFor\":\"coffee\""), "unknown waitFor");
+        assertRefused(step(",\"hide\":[\"xPlot\"]"), "'hide' must list node ids");
+        assertRefused(step(",\"hide\":\"#xPlot\""), "'hide' must list node ids");
+        assertEquals(List.of("#xPlot", "#xGrid"), read(step(",\"hide\":[\"#xPlot\",\"#xGrid\"]")).steps().get(0).hide());
         assertRefused(step("").replace("\"title\":\"a\",", ""), "step 1: 'title' is missing");
         assertRefused(step(",\"formula\":3"), "'formula' must be text");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Lesson.bundled("nope")).getMessage()
