@@ -5,6 +5,7 @@ import dualmcmc.app.examples.ExamplesGallery;
 import dualmcmc.app.lesson.Lesson;
 import dualmcmc.app.prefs.AppPreferences;
 import dualmcmc.app.prefs.Appearance;
+import dualmcmc.app.prefs.Theme;
 import dualmcmc.app.prefs.WindowPlacement;
 import dualmcmc.app.files.FileActions;
 import dualmcmc.app.page.Page;
@@ -30,7 +31,7 @@ import java.util.prefs.Preferences;
 /**
  * The Dual-MCMC Explorer. It opens on the bundled ring8 example (fresh ring8 models when the build
  * has none). Options: {@code --dataset NAME} (start fresh on that data set instead),
- * {@code --seed N}, {@code --data-dir DIR} (mnist / full Fashion-MNIST), {@code --dark}, and for
+ * {@code --seed N}, {@code --data-dir DIR} (mnist / full Fashion-MNIST), {@code --dark} or {@code --theme light|dark|high-contrast}, and for
  * docs and tests {@code --screenshot FILE --view training|xrevision|zrevision|latent|compare|gallery
  * [--steps K]}: trains K more iterations, lets the view settle, writes a PNG and exits;
  * {@code --soak MINUTES [--soak-seed N]} runs a scripted user for that long and exits, and
@@ -50,14 +51,14 @@ public final class ExplorerApp extends Application {
     public static final String VIEW_GALLERY = "gallery";
 
     /** Parsed command line; {@code dataset} is null unless --dataset asked for fresh models. */
-    public record Options(String dataset, long seed, Path dataDir, boolean dark, Path screenshot, String view,
+    public record Options(String dataset, long seed, Path dataDir, Theme theme, Path screenshot, String view,
                           long steps, Path file, double soakMinutes, Path soakLog, long soakSeed, String lesson,
                           int lessonStep) {
         static Options parse(List<String> args) {
             String dataset = null;
             long seed = MainModel.DEFAULT_SEED;
             Path dir = null;
-            boolean dark = false;
+            Theme theme = null;
             Path shot = null;
             String view = null;
             long steps = 0;
@@ -73,7 +74,14 @@ public final class ExplorerApp extends Application {
                     case "--dataset" -> dataset = value(args, ++i, a);
                     case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
                     case "--data-dir" -> dir = Path.of(value(args, ++i, a));
-                    case "--dark" -> dark = true;
+                    case "--dark" -> theme = Theme.DARK;
+                    case "--theme" -> {
+                        String t = value(args, ++i, a);
+                        theme = Theme.of(t.replace('-', '_').toUpperCase(java.util.Locale.ROOT));
+                        if (!theme.name().equalsIgnoreCase(t.replace('-', '_'))) {
+                            throw new IllegalArgumentException("--theme must be light, dark or high-contrast, got " + t);
+                        }
+                    }
                     case "--screenshot" -> shot = Path.of(value(args, ++i, a));
                     case "--view" -> view = value(args, ++i, a);
                     case "--steps" -> steps = Long.parseLong(value(args, ++i, a));
@@ -109,7 +117,7 @@ public final class ExplorerApp extends Application {
                     throw new IllegalArgumentException("--lesson-step must be 1.." + n + " for lesson " + lesson);
                 }
             }
-            return new Options(dataset, seed, dir, dark, shot, view, steps, file, soakMinutes, soakLog, soakSeed,
+            return new Options(dataset, seed, dir, theme, shot, view, steps, file, soakMinutes, soakLog, soakSeed,
                     lesson, lessonStep);
         }
 
@@ -121,7 +129,7 @@ public final class ExplorerApp extends Application {
         }
 
         static String usage() {
-            return "usage: java -jar dualmcmc-explorer.jar [--dataset NAME] [--seed N] [--data-dir DIR] [--dark] [FILE.dmcx]\n"
+            return "usage: java -jar dualmcmc-explorer.jar [--dataset NAME] [--seed N] [--data-dir DIR] [--dark | --theme light|dark|high-contrast] [FILE.dmcx]\n"
                     + "       [--screenshot FILE.png --view training|xrevision|zrevision|latent|compare|gallery\n"
                     + "        [--steps K] [--lesson main|images --lesson-step N]]\n"
                     + "       [--soak MINUTES [--soak-seed N]] [--soak-log FILE.jsonl]\n"
@@ -154,12 +162,12 @@ public final class ExplorerApp extends Application {
         Preferences node = Preferences.userRoot().node(PREFERENCES_NODE);
         // screenshots (docs, CI) show the defaults, never what this user chose last time
         AppPreferences saved = opt.screenshot() == null ? AppPreferences.load(node) : AppPreferences.DEFAULT;
-        boolean dark = opt.dark() || saved.dark();
-        Appearance.theme(dark);
+        Theme theme = opt.theme() != null ? opt.theme() : saved.theme();
+        Appearance.theme(theme, null);
         main = new MainModel(opt.dataDir());
         main.seedProperty().set(opt.seed());
         MainWindow window = new MainWindow(main, node);
-        window.presentation().darkThemeProperty().set(dark);
+        window.presentation().themeProperty().set(theme);
         Scene scene = createScene(window);
         window.presentation().uiScaleProperty().set(saved.scale());
         stage.titleProperty().bind(main.document().titleBinding());
@@ -171,7 +179,7 @@ public final class ExplorerApp extends Application {
             window.select(saved.view());
         }
         window.installCloseGuard(stage, () -> {
-            WindowPlacement.capture(stage, window.presentation().darkThemeProperty().get(), window.presentation().chosenScale(),
+            WindowPlacement.capture(stage, window.presentation().themeProperty().get(), window.presentation().chosenScale(),
                     window.selectedView()).store(node);
             Platform.exit();
         });

@@ -1,5 +1,7 @@
 package dualmcmc.app;
 
+import dualmcmc.app.prefs.Theme;
+
 import dualmcmc.app.io.AutosaveSettings;
 import dualmcmc.app.prefs.AppPreferences;
 import dualmcmc.app.prefs.SettingsDialog;
@@ -30,7 +32,7 @@ class SettingsDialogTest extends WindowTest {
     @AfterEach
     void lightThemeAgain() {
         FxTestSupport.fx(() -> {
-            window.presentation().darkThemeProperty().set(false);
+            window.presentation().themeProperty().set(Theme.LIGHT);
             return null;
         });
     }
@@ -51,29 +53,29 @@ class SettingsDialogTest extends WindowTest {
     void aChoiceIsAppliedStoredAndResetToDefaults(FxRobot robot) {
         Dialog<SettingsDialog.Choice> d = FxTestSupport.fx(window.presentation()::showSettings);
         FxTestSupport.fx(() -> {
-            ((ChoiceBox<String>) d.getDialogPane().lookup("#settingsTheme")).setValue("Dark");
+            ((ChoiceBox<Theme>) d.getDialogPane().lookup("#settingsTheme")).setValue(Theme.DARK);
             ((ChoiceBox<Double>) d.getDialogPane().lookup("#settingsScale")).setValue(1.5);
             ((CheckBox) d.getDialogPane().lookup("#settingsAutosave")).setSelected(true);
             return null;
         });
         press(d, ButtonType.OK);
-        assertTrue(FxTestSupport.fx(() -> window.presentation().darkThemeProperty().get()));
+        assertEquals(Theme.DARK, FxTestSupport.fx(() -> window.presentation().themeProperty().get()));
         assertTrue(FxTestSupport.fx(javafx.application.Application::getUserAgentStylesheet).contains("primer-dark"));
         assertEquals("-fx-font-size: 19.5px;", FxTestSupport.fx(() -> window.getScene().getRoot().getStyle()));
         assertTrue(FxTestSupport.fx(() -> main.autosaveProperty().get().enabled()));
         AppPreferences stored = AppPreferences.load(prefs());
-        assertTrue(stored.dark());
+        assertEquals(Theme.DARK, stored.theme());
         assertEquals(1.5, stored.scale());
         assertTrue(AutosaveSettings.load(prefs()).enabled());
 
         Dialog<SettingsDialog.Choice> again = FxTestSupport.fx(window.presentation()::showSettings);
-        assertEquals("Dark", FxTestSupport.fx(() -> ((ChoiceBox<?>) again.getDialogPane().lookup("#settingsTheme"))
+        assertEquals(Theme.DARK, FxTestSupport.fx(() -> ((ChoiceBox<?>) again.getDialogPane().lookup("#settingsTheme"))
                 .getValue()), "the dialog opens on what is in effect");
         press(again, SettingsDialog.RESET);
-        assertFalse(FxTestSupport.fx(() -> window.presentation().darkThemeProperty().get()));
+        assertEquals(Theme.LIGHT, FxTestSupport.fx(() -> window.presentation().themeProperty().get()));
         assertTrue(FxTestSupport.fx(javafx.application.Application::getUserAgentStylesheet).contains("primer-light"));
         assertEquals("-fx-font-size: 13.0px;", FxTestSupport.fx(() -> window.getScene().getRoot().getStyle()));
-        assertEquals(AppPreferences.DEFAULT, AppPreferences.load(prefs()).withLook(false, 1.0));
+        assertEquals(AppPreferences.DEFAULT, AppPreferences.load(prefs()).withLook(Theme.LIGHT, 1.0));
         assertEquals(AutosaveSettings.DEFAULT, AutosaveSettings.load(prefs()));
         assertEquals(AutosaveSettings.DEFAULT, FxTestSupport.fx(() -> main.autosaveProperty().get()));
     }

@@ -17,6 +17,10 @@ public record Ink(Color background, Color text, Color muted, Color grid, Color e
     public static final Ink DARK = new Ink(Color.web("#0d1117"), Color.web("#e6edf3"), Color.web("#9198a1"),
             Color.web("#30363d"), Color.web("#161b22"));
 
+    /** Pure black and white, for projectors and low vision; muted text still above 12:1. */
+    public static final Ink HIGH_CONTRAST = new Ink(Color.BLACK, Color.WHITE, Color.web("#e6e6e6"),
+            Color.web("#8c8c8c"), Color.web("#0a0a0a"));
+
     private static final Look<Ink> CURRENT = new Look<>("ink", LIGHT);
 
     public static Ink current() {
@@ -24,8 +28,8 @@ public record Ink(Color background, Color text, Color muted, Color grid, Color e
     }
 
     /** Called by the theme switch (Appearance.theme). */
-    public static void set(boolean dark) {
-        CURRENT.set(dark ? DARK : LIGHT);
+    public static void set(Ink ink) {
+        CURRENT.set(ink);
     }
 
     /** Calls {@code apply} now and on every theme change, for as long as {@code owner} lives. */

@@ -13,14 +13,14 @@ import java.util.prefs.Preferences;
  * @param x      window position; NaN until the window has been placed once (the system centres it)
  * @param view   the id of the page last shown; "" or an id no page has (any more) shows the first page
  */
-public record AppPreferences(double x, double y, double width, double height, boolean maximized, boolean dark,
+public record AppPreferences(double x, double y, double width, double height, boolean maximized, Theme theme,
                              double scale, String view) {
     public static final List<Double> SCALES = List.of(0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0);
-    public static final AppPreferences DEFAULT = new AppPreferences(Double.NaN, Double.NaN, 1440, 900, false, false,
+    public static final AppPreferences DEFAULT = new AppPreferences(Double.NaN, Double.NaN, 1440, 900, false, Theme.LIGHT,
             1.0, "");
     private static final String PREFIX = "window.";
     private static final List<String> KEYS = List.of("window.x", "window.y", "window.width", "window.height",
-            "window.maximized", "window.dark", "window.scale", "window.view");
+            "window.maximized", "window.dark", "window.theme", "window.scale", "window.view");
 
     /** Whatever was stored, with hand-edited or stale values replaced by the defaults rather than refused. */
     public static AppPreferences load(Preferences p) {
@@ -30,8 +30,14 @@ public record AppPreferences(double x, double y, double width, double height, bo
         String view = p.get(PREFIX + "view", DEFAULT.view());
         return new AppPreferences(p.getDouble(PREFIX + "x", Double.NaN), p.getDouble(PREFIX + "y", Double.NaN),
                 w >= 640 && w <= 10_000 ? w : DEFAULT.width(), h >= 480 && h <= 10_000 ? h : DEFAULT.height(),
-                p.getBoolean(PREFIX + "maximized", false), p.getBoolean(PREFIX + "dark", false),
+                p.getBoolean(PREFIX + "maximized", false), theme(p),
                 SCALES.contains(scale) ? scale : DEFAULT.scale(), view);
+    }
+
+    /** The stored theme; files of versions that kept only light or dark have "window.dark". */
+    private static Theme theme(Preferences p) {
+        String t = p.get(PREFIX + "theme", null);
+        return t != null ? Theme.of(t) : p.getBoolean(PREFIX + "dark", false) ? Theme.DARK : Theme.LIGHT;
     }
 
     public void store(Preferences p) {
@@ -42,7 +48,7 @@ public record AppPreferences(double x, double y, double width, double height, bo
         p.putDouble(PREFIX + "width", width);
         p.putDouble(PREFIX + "height", height);
         p.putBoolean(PREFIX + "maximized", maximized);
-        p.putBoolean(PREFIX + "dark", dark);
+        p.put(PREFIX + "theme", theme.name());
         p.putDouble(PREFIX + "scale", scale);
         p.put(PREFIX + "view", view);
     }
@@ -53,7 +59,7 @@ public record AppPreferences(double x, double y, double width, double height, bo
         AutosaveSettings.DEFAULT.store(p);
     }
 
-    public AppPreferences withLook(boolean dark, double scale) {
-        return new AppPreferences(x, y, width, height, maximized, dark, scale, view);
+    public AppPreferences withLook(Theme theme, double scale) {
+        return new AppPreferences(x, y, width, height, maximized, theme, scale, view);
     }
 }

@@ -1,7 +1,5 @@
 package dualmcmc.app.prefs;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import dualmcmc.app.chart.Ink;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -16,10 +14,20 @@ public final class Appearance {
     private Appearance() {
     }
 
-    public static void theme(boolean dark) {
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
-        Ink.set(dark);
+    /** Applies {@code theme} to the app; {@code scene} (may be null) gets or loses its overrides. */
+    public static void theme(Theme theme, Scene scene) {
+        Application.setUserAgentStylesheet(theme.userAgentStylesheet());
+        if (scene != null) {
+            for (Theme t : Theme.values()) {
+                if (t.overrides() != null) {
+                    scene.getStylesheets().remove(t.overrides());
+                }
+            }
+            if (theme.overrides() != null) {
+                scene.getStylesheets().add(theme.overrides());
+            }
+        }
+        Ink.set(theme.ink());
     }
 
     /** Scales the scene's text, and with it the controls sized in em. */

@@ -19,8 +19,8 @@ import java.util.Locale;
 /** View > Settings: theme, UI scale and autosave; Reset to defaults forgets every stored setting but recent files. */
 public final class SettingsDialog {
     /** What the user chose; {@code reset} means Reset to defaults was pressed (the other fields are then the defaults). */
-    public record Choice(boolean dark, double scale, AutosaveSettings autosave, boolean reset) {
-        public static final Choice DEFAULTS = new Choice(AppPreferences.DEFAULT.dark(), AppPreferences.DEFAULT.scale(),
+    public record Choice(Theme theme, double scale, AutosaveSettings autosave, boolean reset) {
+        public static final Choice DEFAULTS = new Choice(AppPreferences.DEFAULT.theme(), AppPreferences.DEFAULT.scale(),
                 AutosaveSettings.DEFAULT, true);
     }
 
@@ -31,9 +31,9 @@ public final class SettingsDialog {
 
     /** The dialog, filled with {@code current}; its result is null when cancelled. */
     public static Dialog<Choice> create(Window owner, Choice current) {
-        ChoiceBox<String> theme = new ChoiceBox<>();
-        theme.getItems().addAll("Light", "Dark");
-        theme.setValue(current.dark() ? "Dark" : "Light");
+        ChoiceBox<Theme> theme = new ChoiceBox<>();
+        theme.getItems().addAll(Theme.values());
+        theme.setValue(current.theme());
         theme.setId("settingsTheme");
         ChoiceBox<Double> scale = new ChoiceBox<>();
         scale.getItems().addAll(AppPreferences.SCALES);
@@ -93,7 +93,7 @@ public final class SettingsDialog {
             if (b != ButtonType.OK) {
                 return null;
             }
-            return new Choice("Dark".equals(theme.getValue()), scale.getValue(), new AutosaveSettings(
+            return new Choice(theme.getValue(), scale.getValue(), new AutosaveSettings(
                     autosave.isSelected(), every.getValue(), keep.getValue(), a.folder()), false);
         });
         return d;

@@ -42,8 +42,8 @@ public final class WindowPlacement {
     }
 
     /** The window as it is now, with the look and view the app reports. */
-    public static AppPreferences capture(Stage stage, boolean dark, double scale, String view) {
+    public static AppPreferences capture(Stage stage, Theme theme, double scale, String view) {
         return new AppPreferences(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized(),
-                dark, scale, view);
+                theme, scale, view);
     }
 }

@@ -9,7 +9,8 @@ import dualmcmc.engine.config.Presets;
 import dualmcmc.engine.data.Datasets;
 import dualmcmc.engine.progress.TrainingState;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.BooleanProperty;
+import dualmcmc.app.prefs.Theme;
+import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -44,7 +45,7 @@ final class MainToolbar extends ToolBar {
     private final ComboBox<String> presetBox = new ComboBox<>();
     private boolean updating;
 
-    MainToolbar(MainModel main, FileActions files, ImportActions imports, BooleanProperty darkTheme) {
+    MainToolbar(MainModel main, FileActions files, ImportActions imports, ObjectProperty<Theme> theme) {
         this.main = main;
         this.files = files;
         this.imports = imports;
@@ -56,7 +57,7 @@ final class MainToolbar extends ToolBar {
         HBox.setHgrow(grow, Priority.ALWAYS);
         getItems().addAll(brand, sep(), label("Data"), datasetBox(), label("Preset"), presetBox(), sep());
         getItems().addAll(trainingButtons());
-        getItems().addAll(sep(), label("Seed"), seedField(), grow, iterationLabel(), rateLabel(), themeToggle(darkTheme));
+        getItems().addAll(sep(), label("Seed"), seedField(), grow, iterationLabel(), rateLabel(), themeToggle(theme));
     }
 
     private ComboBox<String> datasetBox() {
@@ -163,12 +164,16 @@ final class MainToolbar extends ToolBar {
         return rate;
     }
 
-    private static ToggleButton themeToggle(BooleanProperty darkTheme) {
+    /** Pressed in the dark themes; pressing it switches between light and dark. */
+    private static ToggleButton themeToggle(ObjectProperty<Theme> theme) {
         ToggleButton dark = new ToggleButton(null, new FontIcon(Feather.MOON));
         dark.setId("themeToggle");
         dark.getStyleClass().add(Styles.BUTTON_ICON);
-        dark.setTooltip(new Tooltip("Switch between the Primer Light and Primer Dark themes"));
-        dark.selectedProperty().bindBidirectional(darkTheme);
+        dark.setTooltip(new Tooltip("Switch between the light and the dark theme (View \u203a High contrast for "
+                + "projectors)"));
+        dark.setSelected(theme.get() != Theme.LIGHT);
+        theme.addListener((o, a, b) -> dark.setSelected(b != Theme.LIGHT));
+        dark.setOnAction(e -> theme.set(dark.isSelected() ? Theme.DARK : Theme.LIGHT));
         return dark;
     }
 

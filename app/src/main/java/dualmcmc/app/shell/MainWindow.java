@@ -16,6 +16,7 @@ import dualmcmc.app.lesson.LessonOffer;
 import dualmcmc.app.lesson.LessonPanel;
 import dualmcmc.app.lesson.LessonViewModel;
 import dualmcmc.app.page.Page;
+import dualmcmc.app.prefs.Theme;
 import dualmcmc.app.training.TrainingPage;
 import dualmcmc.app.whatif.WhatIfBanner;
 import dualmcmc.app.whatif.WhatIfMenu;
@@ -109,6 +110,9 @@ public final class MainWindow extends BorderPane {
                 .getItems().addAll(new SeparatorMenuItem(),
                         Menus.item("Presenter mode", Feather.MONITOR, "menuPresenter", "F11",
                                 () -> presentation.presenterProperty().set(!presentation.presenterProperty().get())),
+                        Menus.item("High contrast", Feather.SUN, "menuHighContrast", null, () -> presentation
+                                .themeProperty().set(presentation.themeProperty().get() == Theme.HIGH_CONTRAST
+                                        ? Theme.DARK : Theme.HIGH_CONTRAST)),
                         Menus.item("Settings\u2026", Feather.SETTINGS, "menuSettings", "Shortcut+Comma",
                                 presentation::showSettings));
         menu.bar().getMenus().add(WhatIfMenu.create(whatIf, files));
@@ -140,7 +144,7 @@ public final class MainWindow extends BorderPane {
         settings.setPrefWidth(325);
         settings.setMaxWidth(420);
 
-        setTop(new VBox(menu.bar(), new MainToolbar(main, files, imports, presentation.darkThemeProperty()),
+        setTop(new VBox(menu.bar(), new MainToolbar(main, files, imports, presentation.themeProperty()),
                 new AlertBar(main.alertProperty()), new WhatIfBanner(whatIf), lessonOffer));
         setCenter(split);
         lessonVm = new LessonViewModel(new WindowLessonHost(this, files));

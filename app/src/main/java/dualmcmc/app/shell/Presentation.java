@@ -5,6 +5,9 @@ import dualmcmc.app.chart.Charts;
 import dualmcmc.app.prefs.AppPreferences;
 import dualmcmc.app.prefs.Appearance;
 import dualmcmc.app.prefs.SettingsDialog;
+import dualmcmc.app.prefs.Theme;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -26,7 +29,7 @@ public final class Presentation {
     private final Parent window;
     private final AppState main;
     private final Preferences prefs;
-    private final BooleanProperty darkTheme = new SimpleBooleanProperty();
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final BooleanProperty presenter = new SimpleBooleanProperty(false);
     private final DoubleProperty uiScale = new SimpleDoubleProperty(AppPreferences.DEFAULT.scale());
     private double scaleBeforePresenting = AppPreferences.DEFAULT.scale();
@@ -35,15 +38,18 @@ public final class Presentation {
         this.window = window;
         this.main = main;
         this.prefs = prefs;
-        darkTheme.addListener((o, a, b) -> Appearance.theme(b));
+        theme.addListener((o, a, b) -> Appearance.theme(b, window.getScene()));
         uiScale.addListener((o, a, b) -> applyScale());
-        window.sceneProperty().addListener((o, a, b) -> applyScale());
+        window.sceneProperty().addListener((o, a, b) -> {
+            applyScale();
+            Appearance.theme(theme.get(), b);
+        });
         presenter.addListener((o, a, b) -> present(b));
     }
 
-    /** The Primer Dark theme (the toolbar's moon button, Settings). */
-    public BooleanProperty darkThemeProperty() {
-        return darkTheme;
+    /** Light, dark (the toolbar's moon button) or high contrast (View menu, Settings). */
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
     }
 
     /** UI scale, 1 = the app's 13 px text. */
@@ -64,7 +70,7 @@ public final class Presentation {
     public Dialog<SettingsDialog.Choice> showSettings() {
         Dialog<SettingsDialog.Choice> d = SettingsDialog.create(window.getScene() == null ? null
                 : window.getScene().getWindow(),
-                new SettingsDialog.Choice(darkTheme.get(), uiScale.get(), main.autosaveProperty().get(), false));
+                new SettingsDialog.Choice(theme.get(), uiScale.get(), main.autosaveProperty().get(), false));
         d.setOnHidden(e -> {
             if (d.getResult() != null) {
                 applySettings(d.getResult());
@@ -85,11 +91,11 @@ public final class Presentation {
                 stage().centerOnScreen();
             }
         }
-        darkTheme.set(c.dark());
+        theme.set(c.theme());
         uiScale.set(c.scale());
         main.autosaveProperty().set(c.autosave());
         c.autosave().store(prefs);
-        AppPreferences.load(prefs).withLook(c.dark(), c.scale()).store(prefs);
+        AppPreferences.load(prefs).withLook(c.theme(), c.scale()).store(prefs);
         main.messageProperty().set(c.reset() ? "Settings reset to their defaults" : "Settings saved");
     }
 

@@ -23,7 +23,7 @@ class AppPreferencesTest {
 
     @Test
     void whatIsStoredComesBack() {
-        AppPreferences p = new AppPreferences(120, 80, 1200, 800, false, true, 1.3, LatentPage.ID);
+        AppPreferences p = new AppPreferences(120, 80, 1200, 800, false, Theme.HIGH_CONTRAST, 1.3, LatentPage.ID);
         p.store(node);
         assertEquals(p, AppPreferences.load(node));
     }
@@ -47,8 +47,16 @@ class AppPreferencesTest {
     }
 
     @Test
+    void aDarkChoiceOfAnEarlierVersionIsKeptAndAnUnknownThemeIsLight() {
+        node.putBoolean("window.dark", true);
+        assertEquals(Theme.DARK, AppPreferences.load(node).theme());
+        node.put("window.theme", "purple");
+        assertEquals(Theme.LIGHT, AppPreferences.load(node).theme());
+    }
+
+    @Test
     void resetForgetsWindowLookViewAndAutosaveButKeepsRecentFiles() {
-        new AppPreferences(10, 10, 900, 700, true, true, 1.5, XRevisionPage.ID).store(node);
+        new AppPreferences(10, 10, 900, 700, true, Theme.DARK, 1.5, XRevisionPage.ID).store(node);
         new AutosaveSettings(false, 50, 9, null).store(node);
         node.put("recent.0", "/tmp/a.dmcx");
         AppPreferences.reset(node);
