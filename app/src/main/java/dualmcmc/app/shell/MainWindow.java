@@ -159,7 +159,7 @@ public final class MainWindow extends BorderPane {
             }
         });
         help.getItems().addAll(0, Lesson.menuItems(this::startLesson));
-        setBottom(new StatusBar(main));
+        setBottom(new StatusBar(main, pages.size()));
     }
 
     /** The page of type {@code type}. */

@@ -15,7 +15,8 @@ import java.util.Locale;
 
 /** The status line, a progress bar while the worker is busy, the main keys, and the training state. */
 final class StatusBar extends HBox {
-    StatusBar(AppState main) {
+    /** @param pages how many pages Ctrl+digit selects */
+    StatusBar(AppState main, int pages) {
         super(10);
         Label msg = new Label();
         msg.setId("statusMessage");
@@ -33,8 +34,9 @@ final class StatusBar extends HBox {
         progress.setPrefWidth(140);
         progress.visibleProperty().bind(main.busyProperty().greaterThan(0));
         Tooltip.install(progress, new Tooltip("Working: loading data, building models or running chains"));
-        Label keys = new Label("Space train/play \u00b7 \u2190 \u2192 step \u00b7 Ctrl+1-5 views \u00b7 Ctrl+S save"
-                + " \u00b7 F11 presenter");
+        Label keys = new Label("Space train/play \u00b7 \u2190 \u2192 step \u00b7 Ctrl+1-" + pages
+                + " views \u00b7 Ctrl+S save \u00b7 F11 presenter");
+        keys.setId("keyHint");
         keys.getStyleClass().add("muted");
         // a long message is cut, never the keys or the state
         keys.setMinWidth(Region.USE_PREF_SIZE);
