@@ -106,14 +106,11 @@ public final class ImageGrid extends Region {
     }
 
     private WritableImage build() {
-        int gap = 1;
-        int w = cols * (width + gap) + gap;
-        int h = rows * (height + gap) + gap;
-        WritableImage img = new WritableImage(Math.max(1, w), Math.max(1, h));
+        int w = GridLayout.imageWidth(cols, width);
+        int h = GridLayout.imageHeight(rows, height);
+        WritableImage img = new WritableImage(w, h);
         PixelWriter pw = img.getPixelWriter();
-        Color bg = Ink.current().background();
-        int gapColour = 0xff000000 | ((int) Math.round(bg.getRed() * 255) << 16)
-                | ((int) Math.round(bg.getGreen() * 255) << 8) | (int) Math.round(bg.getBlue() * 255);
+        int gapColour = Rgb.argb(Ink.current().background());
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 pw.setArgb(x, y, gapColour);
@@ -123,8 +120,8 @@ public final class ImageGrid extends Region {
             for (int c = 0; c < cols; c++) {
                 int idx = r * cols + c;
                 if (idx < cells.length && cells[idx] != null) {
-                    int x = gap + c * (width + gap);
-                    int y = gap + r * (height + gap);
+                    int x = GridLayout.imageX(c, width);
+                    int y = GridLayout.imageY(r, height);
                     if (c >= changeFromCol) {
                         Pixels.drawChange(pw, x, y, cells[idx], channels, height, width, changeScale);
                     } else {
@@ -147,19 +144,13 @@ public final class ImageGrid extends Region {
         if (image == null) {
             image = build();
         }
-        double top = (title.isEmpty() ? 0 : 20) + (colLabels.isEmpty() ? 0 : 18);
-        int longest = rowLabels.stream().mapToInt(String::length).max().orElse(0);
-        double left = rowLabels.isEmpty() ? 4 : Math.max(70, 10 + 6.5 * longest);
-        double availW = cw - left - 6;
-        double availH = ch - top - 6;
-        double scale = Math.min(availW / image.getWidth(), availH / image.getHeight());
-        if (scale <= 0) {
+        GridLayout at = new GridLayout(cw, ch, rows, cols, height, width, !title.isEmpty(), !colLabels.isEmpty(),
+                rowLabels);
+        if (!at.fits()) {
             return;
         }
-        double gw = image.getWidth() * scale;
-        double gh = image.getHeight() * scale;
-        double ox = left + Math.max(0, (availW - gw) / 2);
-        double oy = top;
+        double ox = at.left();
+        double oy = at.top();
         if (!title.isEmpty()) {
             g.setFont(Font.font("System", javafx.scene.text.FontWeight.BOLD, 13));
             g.setFill(Ink.current().text());
@@ -168,33 +159,31 @@ public final class ImageGrid extends Region {
             g.fillText(title, ox, 2);
         }
         g.setImageSmoothing(false);
-        g.drawImage(image, ox, oy, gw, gh);
-        double cellW = (width + 1) * scale;
-        double cellH = (height + 1) * scale;
+        g.drawImage(image, ox, oy, at.width(), at.height());
         g.setFont(FONT);
         g.setTextBaseline(VPos.BOTTOM);
         g.setTextAlign(TextAlignment.CENTER);
         for (int c = 0; c < cols; c++) {
-            double x = ox + scale + c * cellW;
             if (colColors != null && c < colColors.length && colColors[c] != null) {
                 g.setFill(colColors[c]);
-                g.fillRect(x, oy - 4, cellW - scale, 3);
+                g.fillRect(at.columnX(c), oy - 4, at.pictureWidth(), 3);
             }
             if (c < colLabels.size()) {
                 g.setFill(c == highlightCol ? Roles.MARKER : Ink.current().muted());
-                g.fillText(colLabels.get(c), x + (cellW - scale) / 2, oy - 5);
+                g.fillText(colLabels.get(c), at.columnCentre(c), oy - 5);
             }
         }
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         g.setFill(Ink.current().muted());
         for (int r = 0; r < rows && r < rowLabels.size(); r++) {
-            g.fillText(rowLabels.get(r), ox - 6, oy + scale + r * cellH + (cellH - scale) / 2);
+            g.fillText(rowLabels.get(r), ox - 6, at.rowCentre(r));
         }
         if (highlightCol >= 0 && highlightCol < cols) {
             g.setStroke(Roles.MARKER);
             g.setLineWidth(2);
-            g.strokeRect(ox + highlightCol * cellW + 0.5 * scale, oy + 0.5 * scale, cellW, gh - scale);
+            double[] frame = at.columnFrame(highlightCol);
+            g.strokeRect(frame[0], frame[1], frame[2], frame[3]);
         }
     }
 }

@@ -14,7 +14,6 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -24,12 +23,10 @@ import java.util.function.BiConsumer;
  * no engine types: view models hand it arrays.
  */
 public final class PlotCanvas extends Region {
-    private static final double PAD_LEFT = 44;
-    private static final double PAD_BOTTOM = 34;
-    private static final double PAD = 10;
     private static final Font TICK = Font.font("System", 11);
     private static final Font LABEL = Font.font("System", FontWeight.NORMAL, 13);
     private static final Font TITLE = Font.font("System", FontWeight.BOLD, 13);
+    private static final int CONTOUR_LEVELS = 7;
 
     private final Canvas canvas = new Canvas();
     private double xmin = -1, xmax = 1, ymin = -1, ymax = 1;
@@ -89,7 +86,7 @@ public final class PlotCanvas extends Region {
         setPrefSize(520, 520);
         canvas.setOnMouseClicked(e -> {
             if (onPick != null && e.getButton() == MouseButton.PRIMARY) {
-                double[] d = toData(e.getX(), e.getY());
+                double[] d = geometry().toData(e.getX(), e.getY());
                 if (d != null) {
                     onPick.accept(d[0], d[1]);
                 }
@@ -97,7 +94,7 @@ public final class PlotCanvas extends Region {
         });
         canvas.setOnMouseMoved(e -> {
             if (onHover != null) {
-                double[] d = toData(e.getX(), e.getY());
+                double[] d = geometry().toData(e.getX(), e.getY());
                 onHover.hover(d == null ? Double.NaN : d[0], d == null ? Double.NaN : d[1], e.getX(), e.getY());
             }
         });
@@ -116,12 +113,13 @@ public final class PlotCanvas extends Region {
 
     /** Data units per canvas pixel along x (for hit tests in pixels). */
     public double unitsPerPixel() {
-        return (xmax - xmin) / side();
+        return geometry().unitsPerPixel();
     }
 
     /** Canvas pixel position of a data point. */
     public double[] toScreen(double x, double y) {
-        return new double[]{sx(x), sy(y)};
+        PlotGeometry geo = geometry();
+        return new double[]{geo.sx(x), geo.sy(y)};
     }
 
     @Override
@@ -185,25 +183,15 @@ public final class PlotCanvas extends Region {
             contourLevels = new double[0];
             return;
         }
-        int ny = values.length;
-        int nx = values[0].length;
-        double[] all = new double[nx * ny];
-        int k = 0;
-        for (double[] row : values) {
-            for (double v : row) {
-                all[k++] = Double.isFinite(v) ? v : Double.NaN;
-            }
-        }
-        double[] finite = Arrays.stream(all).filter(Double::isFinite).sorted().toArray();
-        if (finite.length == 0) {
+        double[] range = HeatScale.range(values);
+        if (range == null) {
             heat = null;
             return;
         }
-        double lo = finite[(int) (0.01 * (finite.length - 1))];
-        double hi = finite[(int) (0.97 * (finite.length - 1))];
-        if (!(hi > lo)) {
-            hi = lo + 1e-9;
-        }
+        double lo = range[0];
+        double hi = range[1];
+        int ny = values.length;
+        int nx = values[0].length;
         heat = new WritableImage(nx, ny);
         PixelWriter pw = heat.getPixelWriter();
         for (int j = 0; j < ny; j++) {
@@ -212,10 +200,7 @@ public final class PlotCanvas extends Region {
                 pw.setArgb(i, ny - 1 - j, Viridis.argb(t));
             }
         }
-        contourLevels = new double[7];
-        for (int c = 0; c < contourLevels.length; c++) {
-            contourLevels[c] = lo + (hi - lo) * (c + 1) / (contourLevels.length + 1.0);
-        }
+        contourLevels = Contours.levels(lo, hi, CONTOUR_LEVELS);
     }
 
     public void clearLayers() {
@@ -274,36 +259,8 @@ public final class PlotCanvas extends Region {
         return layers.size();
     }
 
-    private double side() {
-        double w = canvas.getWidth() - PAD_LEFT - PAD;
-        double h = canvas.getHeight() - PAD_BOTTOM - PAD - (title.isEmpty() ? 0 : 20);
-        return Math.max(10, Math.min(w, h));
-    }
-
-    private double left() {
-        return PAD_LEFT + Math.max(0, (canvas.getWidth() - PAD_LEFT - PAD - side()) / 2);
-    }
-
-    private double top() {
-        return PAD + (title.isEmpty() ? 0 : 20);
-    }
-
-    private double sx(double x) {
-        return left() + (x - xmin) / (xmax - xmin) * side();
-    }
-
-    private double sy(double y) {
-        return top() + (ymax - y) / (ymax - ymin) * side();
-    }
-
-    private double[] toData(double px, double py) {
-        double s = side();
-        double u = (px - left()) / s;
-        double v = (py - top()) / s;
-        if (u < 0 || u > 1 || v < 0 || v > 1) {
-            return null;
-        }
-        return new double[]{xmin + u * (xmax - xmin), ymax - v * (ymax - ymin)};
+    private PlotGeometry geometry() {
+        return new PlotGeometry(canvas.getWidth(), canvas.getHeight(), !title.isEmpty(), xmin, xmax, ymin, ymax);
     }
 
     public void redraw() {
@@ -314,9 +271,10 @@ public final class PlotCanvas extends Region {
         if (w < 20 || h < 20) {
             return;
         }
-        double s = side();
-        double l = left();
-        double t = top();
+        PlotGeometry geo = geometry();
+        double s = geo.side();
+        double l = geo.left();
+        double t = geo.top();
         Ink ink = Ink.current();
         if (!title.isEmpty()) {
             g.setFill(ink.text());
@@ -330,20 +288,20 @@ public final class PlotCanvas extends Region {
         if (heat != null) {
             g.setImageSmoothing(true);
             g.drawImage(heat, l, t, s, s);
-            drawContours(g);
+            drawContours(g, geo);
         }
         g.save();
         g.beginPath();
         g.rect(l, t, s, s);
         g.clip();
         for (Layer layer : layers) {
-            drawLayer(g, layer);
+            drawLayer(g, geo, layer);
         }
         g.restore();
         g.setStroke(ink.grid());
         g.setLineWidth(1);
         g.strokeRect(l + 0.5, t + 0.5, s - 1, s - 1);
-        drawAxes(g, l, t, s);
+        drawAxes(g, geo);
         drawLegend(g, l, t);
         if (emptyMessage != null && layers.isEmpty()) {
             g.setFill(ink.muted());
@@ -354,7 +312,7 @@ public final class PlotCanvas extends Region {
         }
     }
 
-    private void drawLayer(GraphicsContext g, Layer layer) {
+    private void drawLayer(GraphicsContext g, PlotGeometry geo, Layer layer) {
         // presenter mode draws every mark and line thicker (Charts.STROKE)
         double k = Charts.STROKE.get();
         if (layer instanceof Points p) {
@@ -363,9 +321,9 @@ public final class PlotCanvas extends Region {
             g.setLineWidth(1.6 * k);
             double r = p.radius() * k;
             for (double[] q : p.pts()) {
-                mark(g, p.shape(), sx(q[0]), sy(q[1]), r);
+                mark(g, p.shape(), geo.sx(q[0]), geo.sy(q[1]), r);
                 if (p.ring()) {
-                    g.strokeOval(sx(q[0]) - r, sy(q[1]) - r, 2 * r, 2 * r);
+                    g.strokeOval(geo.sx(q[0]) - r, geo.sy(q[1]) - r, 2 * r, 2 * r);
                 }
             }
         } else if (layer instanceof Path p) {
@@ -377,9 +335,9 @@ public final class PlotCanvas extends Region {
             g.setLineWidth(p.width() * k);
             g.setLineCap(StrokeLineCap.ROUND);
             g.beginPath();
-            g.moveTo(sx(q[0][0]), sy(q[0][1]));
+            g.moveTo(geo.sx(q[0][0]), geo.sy(q[0][1]));
             for (int i = 1; i < q.length; i++) {
-                g.lineTo(sx(q[i][0]), sy(q[i][1]));
+                g.lineTo(geo.sx(q[i][0]), geo.sy(q[i][1]));
             }
             g.stroke();
             if (p.marks()) {
@@ -387,25 +345,25 @@ public final class PlotCanvas extends Region {
                 g.setFill(Color.WHITE);
                 g.setStroke(p.color());
                 g.setLineWidth(1.5 * k);
-                g.fillOval(sx(q[0][0]) - r, sy(q[0][1]) - r, 2 * r, 2 * r);
-                g.strokeOval(sx(q[0][0]) - r, sy(q[0][1]) - r, 2 * r, 2 * r);
+                g.fillOval(geo.sx(q[0][0]) - r, geo.sy(q[0][1]) - r, 2 * r, 2 * r);
+                g.strokeOval(geo.sx(q[0][0]) - r, geo.sy(q[0][1]) - r, 2 * r, 2 * r);
                 double[] e = q[q.length - 1];
                 g.setFill(p.color());
                 g.setStroke(Color.WHITE);
-                g.fillOval(sx(e[0]) - r, sy(e[1]) - r, 2 * r, 2 * r);
-                g.strokeOval(sx(e[0]) - r, sy(e[1]) - r, 2 * r, 2 * r);
+                g.fillOval(geo.sx(e[0]) - r, geo.sy(e[1]) - r, 2 * r, 2 * r);
+                g.strokeOval(geo.sx(e[0]) - r, geo.sy(e[1]) - r, 2 * r, 2 * r);
             }
         } else if (layer instanceof Ellipse e) {
             g.setStroke(e.color());
             g.setLineWidth(1.5 * k);
             g.setLineDashes(5, 4);
-            double rx = e.rx() / (xmax - xmin) * side();
-            double ry = e.ry() / (ymax - ymin) * side();
-            g.strokeOval(sx(e.cx()) - rx, sy(e.cy()) - ry, 2 * rx, 2 * ry);
+            double rx = geo.pixelsX(e.rx());
+            double ry = geo.pixelsY(e.ry());
+            g.strokeOval(geo.sx(e.cx()) - rx, geo.sy(e.cy()) - ry, 2 * rx, 2 * ry);
             g.setLineDashes();
         } else if (layer instanceof Cross c) {
-            double x = sx(c.x());
-            double y = sy(c.y());
+            double x = geo.sx(c.x());
+            double y = geo.sy(c.y());
             double r = c.size() * k;
             g.setLineCap(StrokeLineCap.ROUND);
             g.setStroke(Color.WHITE);
@@ -434,103 +392,51 @@ public final class PlotCanvas extends Region {
         }
     }
 
-    private void drawContours(GraphicsContext g) {
+    private void drawContours(GraphicsContext g, PlotGeometry geo) {
         if (contours == null) {
-            contours = contourSegments();
+            contours = Contours.segments(heatValues, xmin, xmax, ymin, ymax, contourLevels);
         }
         g.setStroke(Color.rgb(255, 255, 255, 0.35));
         g.setLineWidth(0.8);
         for (double[] seg : contours) {
             g.beginPath();
             for (int m = 0; m + 3 < seg.length; m += 4) {
-                g.moveTo(sx(seg[m]), sy(seg[m + 1]));
-                g.lineTo(sx(seg[m + 2]), sy(seg[m + 3]));
+                g.moveTo(geo.sx(seg[m]), geo.sy(seg[m + 1]));
+                g.lineTo(geo.sx(seg[m + 2]), geo.sy(seg[m + 3]));
             }
             g.stroke();
         }
     }
 
-    /** Marching squares over the heatmap grid: per level, its segments in data units. */
-    private double[][] contourSegments() {
-        double[][] v = heatValues;
-        int ny = v.length;
-        int nx = v[0].length;
-        double cw = (xmax - xmin) / nx;
-        double ch = (ymax - ymin) / ny;
-        double[][] out = new double[contourLevels.length][];
-        double[] xs = new double[4];
-        double[] ys = new double[4];
-        for (int l = 0; l < contourLevels.length; l++) {
-            double level = contourLevels[l];
-            double[] seg = new double[64];
-            int len = 0;
-            for (int j = 0; j < ny - 1; j++) {
-                for (int i = 0; i < nx - 1; i++) {
-                    double a = v[j][i];
-                    double b = v[j][i + 1];
-                    double c = v[j + 1][i + 1];
-                    double d = v[j + 1][i];
-                    int n = 0;
-                    double x0 = xmin + (i + 0.5) * cw;
-                    double y0 = ymin + (j + 0.5) * ch;
-                    if ((a < level) != (b < level)) {
-                        xs[n] = x0 + cw * (level - a) / (b - a);
-                        ys[n++] = y0;
-                    }
-                    if ((b < level) != (c < level)) {
-                        xs[n] = x0 + cw;
-                        ys[n++] = y0 + ch * (level - b) / (c - b);
-                    }
-                    if ((d < level) != (c < level)) {
-                        xs[n] = x0 + cw * (level - d) / (c - d);
-                        ys[n++] = y0 + ch;
-                    }
-                    if ((a < level) != (d < level)) {
-                        xs[n] = x0;
-                        ys[n++] = y0 + ch * (level - a) / (d - a);
-                    }
-                    for (int m = 0; m + 1 < n; m += 2) {
-                        if (len + 4 > seg.length) {
-                            seg = Arrays.copyOf(seg, seg.length * 2);
-                        }
-                        seg[len++] = xs[m];
-                        seg[len++] = ys[m];
-                        seg[len++] = xs[m + 1];
-                        seg[len++] = ys[m + 1];
-                    }
-                }
-            }
-            out[l] = Arrays.copyOf(seg, len);
-        }
-        return out;
-    }
-
-    private void drawAxes(GraphicsContext g, double l, double t, double s) {
+    private void drawAxes(GraphicsContext g, PlotGeometry geo) {
+        double l = geo.left();
+        double t = geo.top();
+        double s = geo.side();
         g.setFill(Ink.current().muted());
         g.setStroke(Ink.current().muted());
         g.setLineWidth(1);
         g.setFont(TICK);
-        double[] xt = ticks(xmin, xmax);
+        double[] xt = AxisTicks.ticks(xmin, xmax);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         for (double v : xt) {
-            double x = sx(v);
+            double x = geo.sx(v);
             g.strokeLine(x, t + s, x, t + s + 4);
-            g.fillText(fmt(v), x, t + s + 5);
+            g.fillText(AxisTicks.label(v), x, t + s + 5);
         }
-        double[] yt = ticks(ymin, ymax);
+        double[] yt = AxisTicks.ticks(ymin, ymax);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         for (double v : yt) {
-            double y = sy(v);
+            double y = geo.sy(v);
             g.strokeLine(l - 4, y, l, y);
-            g.fillText(fmt(v), l - 6, y);
+            g.fillText(AxisTicks.label(v), l - 6, y);
         }
         g.setFont(LABEL);
         g.setFill(Ink.current().text());
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(xLabel, l + s / 2, t + s + PAD_BOTTOM);
+        g.fillText(xLabel, l + s / 2, t + s + PlotGeometry.PAD_BOTTOM);
         g.save();
         g.translate(12, t + s / 2);
         g.rotate(-90);
@@ -595,31 +501,5 @@ public final class PlotCanvas extends Region {
         javafx.scene.text.Text t = new javafx.scene.text.Text(s);
         t.setFont(TICK);
         return t.getLayoutBounds().getWidth();
-    }
-
-    static double[] ticks(double lo, double hi) {
-        double span = hi - lo;
-        double raw = span / 5;
-        double mag = Math.pow(10, Math.floor(Math.log10(raw)));
-        double step = mag;
-        for (double m : new double[]{1, 2, 2.5, 5, 10}) {
-            if (m * mag >= raw) {
-                step = m * mag;
-                break;
-            }
-        }
-        List<Double> out = new ArrayList<>();
-        for (double v = Math.ceil(lo / step) * step; v <= hi + 1e-9; v += step) {
-            out.add(Math.abs(v) < 1e-12 ? 0 : v);
-        }
-        return out.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    private static String fmt(double v) {
-        if (v == Math.rint(v)) {
-            return Long.toString((long) v);
-        }
-        String s = String.format(java.util.Locale.ROOT, "%.2f", v);
-        return s.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 }

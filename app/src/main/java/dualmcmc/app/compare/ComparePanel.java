@@ -3,6 +3,7 @@ package dualmcmc.app.compare;
 import dualmcmc.engine.session.DataInfo;
 import dualmcmc.app.chain.XChainPainter;
 import dualmcmc.app.chain.ZChainPainter;
+import dualmcmc.app.chart.GridLayout;
 import dualmcmc.app.chart.ImageGrid;
 import dualmcmc.app.chart.PlotCanvas;
 import dualmcmc.app.chart.Roles;
@@ -81,8 +82,9 @@ final class ComparePanel extends VBox {
             return;
         }
         int n = t.recordedChains().length;
-        int cols = (int) Math.ceil(Math.sqrt(n));
-        int rows = (n + cols - 1) / cols;
+        int[] shape = GridLayout.squareShape(n);
+        int rows = shape[0];
+        int cols = shape[1];
         float[][] cells = new float[rows * cols][];
         for (int i = 0; i < n; i++) {
             cells[i] = t.state(step, i);

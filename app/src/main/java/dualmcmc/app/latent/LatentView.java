@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dualmcmc.engine.session.DataInfo;
 import dualmcmc.app.MainModel;
 import dualmcmc.app.chart.Categorical;
+import dualmcmc.app.chart.NearestPoint;
 import dualmcmc.app.chart.Pixels;
 import dualmcmc.app.chart.PlotCanvas;
 import dualmcmc.app.chart.Roles;
@@ -33,8 +34,6 @@ import javafx.scene.shape.Circle;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -244,20 +243,9 @@ public final class LatentView extends BorderPane {
         if (c == null) {
             return;
         }
-        int k = Math.max(0, c.classNames().size());
-        int groups = Math.max(1, k);
-        List<List<Integer>> idx = new ArrayList<>();
-        for (int i = 0; i < groups; i++) {
-            idx.add(new ArrayList<>());
-        }
-        for (int i = 0; i < c.size(); i++) {
-            int l = c.labels()[i];
-            idx.get(l >= 0 && l < groups ? l : 0).add(i);
-        }
-        byClass = new int[groups][];
-        for (int i = 0; i < groups; i++) {
-            byClass[i] = idx.get(i).stream().mapToInt(Integer::intValue).toArray();
-        }
+        int k = c.classNames().size();
+        byClass = ClassGroups.of(c.labels(), k);
+        int groups = byClass.length;
         legend.getChildren().clear();
         Label title = new Label(k > 0 ? "Class" : "Points");
         title.getStyleClass().add("field-label");
@@ -296,7 +284,7 @@ public final class LatentView extends BorderPane {
             return;
         }
         double[][] e = f.embedding();
-        double[] b = bounds(e);
+        double[] b = MapGeometry.bounds(e);
         plot.setBounds(b[0], b[1], b[2], b[3]);
         boolean pca = !f.tsne();
         plot.setAxisLabels(pca ? "PC 1" : "t-SNE 1", pca ? "PC 2" : "t-SNE 2");
@@ -304,12 +292,7 @@ public final class LatentView extends BorderPane {
                 + (f.source() == Source.REVISED ? " after k_z = " + c.kz() + " steps" : ""));
         int k = c.classNames().size();
         for (int g = 0; g < byClass.length; g++) {
-            int[] ids = byClass[g];
-            double[][] pts = new double[ids.length][];
-            for (int i = 0; i < ids.length; i++) {
-                pts[i] = e[ids[i]];
-            }
-            plot.addPoints(pts, colour(g, k), RADIUS, 0.85);
+            plot.addPoints(ClassGroups.points(e, byClass[g]), colour(g, k), RADIUS, 0.85);
         }
         if (hovered >= 0 && hovered < e.length) {
             plot.addRings(new double[][]{e[hovered]}, dualmcmc.app.chart.Ink.current().text(), 5);
@@ -320,21 +303,6 @@ public final class LatentView extends BorderPane {
         }
     }
 
-    /** A square box around the map with a small margin. */
-    private static double[] bounds(double[][] e) {
-        double x0 = Double.MAX_VALUE, x1 = -Double.MAX_VALUE, y0 = Double.MAX_VALUE, y1 = -Double.MAX_VALUE;
-        for (double[] p : e) {
-            x0 = Math.min(x0, p[0]);
-            x1 = Math.max(x1, p[0]);
-            y0 = Math.min(y0, p[1]);
-            y1 = Math.max(y1, p[1]);
-        }
-        double cx = (x0 + x1) / 2;
-        double cy = (y0 + y1) / 2;
-        double half = Math.max(x1 - x0, y1 - y0) / 2 * 1.06 + 1e-9;
-        return new double[]{cx - half, cx + half, cy - half, cy + half};
-    }
-
     private void hover(double x, double y, double px, double py) {
         Frame f = vm.frameProperty().get();
         LatentSample c = vm.codesProperty().get();
@@ -342,19 +310,7 @@ public final class LatentView extends BorderPane {
             unhover();
             return;
         }
-        double[][] e = f.embedding();
-        double r = HOVER_PX * plot.unitsPerPixel();
-        double best = r * r;
-        int hit = -1;
-        for (int i = 0; i < e.length; i++) {
-            double dx = e[i][0] - x;
-            double dy = e[i][1] - y;
-            double d = dx * dx + dy * dy;
-            if (d < best) {
-                best = d;
-                hit = i;
-            }
-        }
+        int hit = NearestPoint.within(f.embedding(), x, y, HOVER_PX * plot.unitsPerPixel());
         if (hit < 0) {
             unhover();
             return;
@@ -372,26 +328,7 @@ public final class LatentView extends BorderPane {
         if (f == null || c == null || byClass.length == 0 || f.embedding().length != c.size()) {
             return;
         }
-        int g = 0;
-        while (g < byClass.length - 1 && byClass[g].length == 0) {
-            g++;
-        }
-        double[][] e = f.embedding();
-        double mx = 0;
-        double my = 0;
-        for (int i : byClass[g]) {
-            mx += e[i][0] / byClass[g].length;
-            my += e[i][1] / byClass[g].length;
-        }
-        int best = -1;
-        double bd = Double.MAX_VALUE;
-        for (int i : byClass[g]) {
-            double d = (e[i][0] - mx) * (e[i][0] - mx) + (e[i][1] - my) * (e[i][1] - my);
-            if (d < bd) {
-                bd = d;
-                best = i;
-            }
-        }
+        int best = NearestPoint.central(f.embedding(), byClass[ClassGroups.firstNonEmpty(byClass)]);
         if (best >= 0) {
             showCard(best);
         }
@@ -415,11 +352,9 @@ public final class LatentView extends BorderPane {
         double[] s = plot.toScreen(p[0], p[1]);
         card.applyCss();
         card.autosize();
-        double w = card.getWidth();
-        double h = card.getHeight();
-        double cx = s[0] + 14 + w > overlay.getWidth() ? s[0] - 14 - w : s[0] + 14;
-        double cy = Math.max(4, Math.min(s[1] - h / 2, overlay.getHeight() - h - 4));
-        card.relocate(cx, cy);
+        double[] at = MapGeometry.card(s[0], s[1], card.getWidth(), card.getHeight(), overlay.getWidth(),
+                overlay.getHeight());
+        card.relocate(at[0], at[1]);
     }
 
     private void unhover() {
@@ -442,7 +377,7 @@ public final class LatentView extends BorderPane {
         idx.getStyleClass().add("muted");
         card.getChildren().setAll(title, idx);
         if (c.image()) {
-            int zoom = Math.max(3, (int) Math.ceil(56.0 / Math.max(c.height(), c.width())));
+            int zoom = MapGeometry.zoom(c.height(), c.width());
             HBox imgs = new HBox(10, figure(image(c.x()[i], c), zoom, "x"),
                     figure(image(c.reconstruction()[i], c), zoom, "g(\u03bc(x))"));
             card.getChildren().add(imgs);

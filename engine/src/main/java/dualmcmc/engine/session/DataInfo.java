@@ -44,6 +44,14 @@ public record DataInfo(String name, int size, boolean image, int channels, int h
 
     /** A square box around the points with a margin, so chains that wander a little stay visible. */
     public static double[] squareBounds(double[][] pts) {
+        return squareBounds(pts, 1.3, 1e-3);
+    }
+
+    /**
+     * The square box centred on the points' bounding box, its half side {@code margin} times half
+     * the longer extent plus {@code pad}; the pad keeps a box around a single point.
+     */
+    public static double[] squareBounds(double[][] pts, double margin, double pad) {
         double x0 = Double.MAX_VALUE;
         double x1 = -Double.MAX_VALUE;
         double y0 = Double.MAX_VALUE;
@@ -56,7 +64,7 @@ public record DataInfo(String name, int size, boolean image, int channels, int h
         }
         double cx = (x0 + x1) / 2;
         double cy = (y0 + y1) / 2;
-        double half = Math.max(x1 - x0, y1 - y0) / 2 * 1.3 + 1e-3;
+        double half = Math.max(x1 - x0, y1 - y0) / 2 * margin + pad;
         return new double[]{cx - half, cx + half, cy - half, cy + half};
     }
 }
