@@ -23,9 +23,9 @@ import java.util.function.BiConsumer;
  * no engine types: view models hand it arrays.
  */
 public final class PlotCanvas extends Region {
-    private static final Font TICK = Font.font("System", 11);
-    private static final Font LABEL = Font.font("System", FontWeight.NORMAL, 13);
-    private static final Font TITLE = Font.font("System", FontWeight.BOLD, 13);
+    /** The fonts at text scale 1; presenter mode's Charts.TEXT enlarges them and the margins with them. */
+    private static final double TICK_PX = 11;
+    private static final double LABEL_PX = 13;
     private static final int CONTOUR_LEVELS = 7;
 
     private final Canvas canvas = new Canvas();
@@ -82,6 +82,7 @@ public final class PlotCanvas extends Region {
         getStyleClass().add("plot-canvas");
         Ink.follow(this, ink -> redraw());
         Charts.STROKE.follow(this, k -> redraw());
+        Charts.TEXT.follow(this, k -> redraw());
         setMinSize(200, 200);
         setPrefSize(520, 520);
         canvas.setOnMouseClicked(e -> {
@@ -260,7 +261,8 @@ public final class PlotCanvas extends Region {
     }
 
     private PlotGeometry geometry() {
-        return new PlotGeometry(canvas.getWidth(), canvas.getHeight(), !title.isEmpty(), xmin, xmax, ymin, ymax);
+        return new PlotGeometry(canvas.getWidth(), canvas.getHeight(), !title.isEmpty(), xmin, xmax, ymin, ymax,
+                Charts.TEXT.get());
     }
 
     public void redraw() {
@@ -278,7 +280,7 @@ public final class PlotCanvas extends Region {
         Ink ink = Ink.current();
         if (!title.isEmpty()) {
             g.setFill(ink.text());
-            g.setFont(TITLE);
+            g.setFont(titleFont(title, w - l - PlotGeometry.PAD));
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
             g.fillText(title, l, 4);
@@ -305,7 +307,7 @@ public final class PlotCanvas extends Region {
         drawLegend(g, l, t);
         if (emptyMessage != null && layers.isEmpty()) {
             g.setFill(ink.muted());
-            g.setFont(LABEL);
+            g.setFont(Font.font("System", FontWeight.NORMAL, LABEL_PX * Charts.TEXT.get()));
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
             g.fillText(emptyMessage, l + s / 2, t + s / 2);
@@ -415,7 +417,7 @@ public final class PlotCanvas extends Region {
         g.setFill(Ink.current().muted());
         g.setStroke(Ink.current().muted());
         g.setLineWidth(1);
-        g.setFont(TICK);
+        g.setFont(tickFont());
         double[] xt = AxisTicks.ticks(xmin, xmax);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
@@ -432,13 +434,13 @@ public final class PlotCanvas extends Region {
             g.strokeLine(l - 4, y, l, y);
             g.fillText(AxisTicks.label(v), l - 6, y);
         }
-        g.setFont(LABEL);
+        g.setFont(Font.font("System", FontWeight.NORMAL, LABEL_PX * Charts.TEXT.get()));
         g.setFill(Ink.current().text());
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(xLabel, l + s / 2, t + s + PlotGeometry.PAD_BOTTOM);
+        g.fillText(xLabel, l + s / 2, t + s + PlotGeometry.PAD_BOTTOM * Charts.TEXT.get());
         g.save();
-        g.translate(12, t + s / 2);
+        g.translate(12 * Charts.TEXT.get(), t + s / 2);
         g.rotate(-90);
         g.setTextBaseline(VPos.CENTER);
         g.fillText(yLabel, 0, 0);
@@ -453,8 +455,8 @@ public final class PlotCanvas extends Region {
         if (entries.isEmpty()) {
             return;
         }
-        g.setFont(TICK);
-        double rowH = 17;
+        g.setFont(tickFont());
+        double rowH = 17 * Charts.TEXT.get();
         double w = 0;
         for (LegendEntry e : entries) {
             w = Math.max(w, textWidth(e.text()));
@@ -497,9 +499,26 @@ public final class PlotCanvas extends Region {
         g.setLineWidth(1);
     }
 
+    /** The title's bold font, smaller (down to the tick size) when the title would not fit in {@code room}. */
+    private static Font titleFont(String title, double room) {
+        double px = LABEL_PX * Charts.TEXT.get();
+        Font f = Font.font("System", FontWeight.BOLD, px);
+        javafx.scene.text.Text t = new javafx.scene.text.Text(title);
+        t.setFont(f);
+        double width = t.getLayoutBounds().getWidth();
+        if (width <= room || room <= 0) {
+            return f;
+        }
+        return Font.font("System", FontWeight.BOLD, Math.max(TICK_PX * Charts.TEXT.get(), px * room / width));
+    }
+
+    private static Font tickFont() {
+        return Font.font("System", TICK_PX * Charts.TEXT.get());
+    }
+
     private static double textWidth(String s) {
         javafx.scene.text.Text t = new javafx.scene.text.Text(s);
-        t.setFont(TICK);
+        t.setFont(tickFont());
         return t.getLayoutBounds().getWidth();
     }
 }

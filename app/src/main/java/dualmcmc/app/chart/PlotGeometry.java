@@ -28,17 +28,25 @@ public final class PlotGeometry {
      */
     public PlotGeometry(double width, double height, boolean titled, double xmin, double xmax, double ymin,
                         double ymax) {
+        this(width, height, titled, xmin, xmax, ymin, ymax, 1);
+    }
+
+    /** @param textScale how much larger than 1 the text is drawn (presenter mode): the margins grow with it */
+    public PlotGeometry(double width, double height, boolean titled, double xmin, double xmax, double ymin,
+                        double ymax, double textScale) {
         this.xmin = xmin;
         this.xmax = xmax;
         this.ymin = ymin;
         this.ymax = ymax;
-        double w = width - PAD_LEFT - PAD;
-        double h = height - PAD_BOTTOM - PAD - (titled ? TITLE : 0);
+        double padLeft = PAD_LEFT * textScale;
+        double titleRow = titled ? TITLE * textScale : 0;
+        double w = width - padLeft - PAD;
+        double h = height - PAD_BOTTOM * textScale - PAD - titleRow;
         // never collapse to nothing: a tiny canvas still maps and inverts without dividing by zero
         side = Math.max(10, Math.min(w, h));
         // a wide canvas centres the square in the room right of the y labels
-        left = PAD_LEFT + Math.max(0, (width - PAD_LEFT - PAD - side) / 2);
-        top = PAD + (titled ? TITLE : 0);
+        left = padLeft + Math.max(0, (width - padLeft - PAD - side) / 2);
+        top = PAD + titleRow;
     }
 
     /** The plot square's side in pixels. */

@@ -112,7 +112,8 @@ public final class ZRevisionView extends ChainView<ZRevisionViewModel.Result> {
         double[] lb = r.latentBounds();
         latentPlot.setBounds(lb[0], lb[1], lb[2], lb[3]);
         latentPlot.setTitle(r.posteriorEnergy() != null
-                ? "Latent plane: the chain's target U(z) = ||x \u2212 g(z)||\u00b2/\u03c3\u00b2 + ||z||\u00b2/2\u03c3\u209a\u00b2 for the selected x"
+                // U(z) itself is typeset in the rule bar above; the title only names it
+                ? "Latent plane: the chain's target U(z) for the selected x"
                 : "Latent plane (first two of " + t.state(0, 0).length + " dimensions)");
         latentPlot.setHeatmap(r.posteriorEnergy(), r.posteriorEnergy() == null ? null : "U(z), low = dark");
         latentPlot.clearLayers();
