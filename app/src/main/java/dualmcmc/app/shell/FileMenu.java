@@ -21,7 +21,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import java.nio.file.Path;
 
 /**
- * The menu bar above the toolbar: File (models, examples, import, export, autosave, quit) and
+ * The menu bar above the toolbar: File (models, examples, import, drawing, export, autosave, quit) and
  * View (the five views). Items only call actions; what they do lives in {@link FileActions},
  * {@link ExportActions} and the dialogs.
  */
@@ -31,6 +31,8 @@ public final class FileMenu {
         void examples();
 
         void importData();
+
+        void drawData();
 
         void autosave();
 
@@ -76,6 +78,7 @@ public final class FileMenu {
                 Menus.item("Save As\u2026", null, "menuSaveAs", "Shortcut+Shift+S", files::saveAs),
                 new SeparatorMenuItem(),
                 Menus.item("Import data\u2026", Feather.DOWNLOAD, "menuImport", "Shortcut+I", commands::importData),
+                Menus.item("Draw data\u2026", Feather.EDIT_2, "menuDrawData", "Shortcut+D", commands::drawData),
                 exportMenu,
                 new SeparatorMenuItem(),
                 Menus.item("Autosave\u2026", Feather.CLOCK, "menuAutosave", null, commands::autosave),

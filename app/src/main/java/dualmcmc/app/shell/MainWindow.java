@@ -5,6 +5,8 @@ import dualmcmc.app.MainModel;
 import dualmcmc.app.examples.ExamplesGallery;
 import dualmcmc.app.examples.ExamplesViewModel;
 import dualmcmc.app.export.ExportActions;
+import dualmcmc.app.draw.DrawDataDialog;
+import dualmcmc.app.draw.DrawDataViewModel;
 import dualmcmc.app.files.FileActions;
 import dualmcmc.app.files.RecentFiles;
 import dualmcmc.app.help.HelpMenu;
@@ -96,6 +98,11 @@ public final class MainWindow extends BorderPane {
             }
 
             @Override
+            public void drawData() {
+                MainWindow.this.drawData();
+            }
+
+            @Override
             public void autosave() {
                 AutosaveDialog.edit(owner.get(), prefs, main);
             }
@@ -140,7 +147,7 @@ public final class MainWindow extends BorderPane {
         settings.setPrefWidth(325);
         settings.setMaxWidth(420);
 
-        setTop(new VBox(menu.bar(), new MainToolbar(main, files, imports, presentation.darkThemeProperty()),
+        setTop(new VBox(menu.bar(), new MainToolbar(main, files, imports, this::drawData, presentation.darkThemeProperty()),
                 new AlertBar(main.alertProperty()), new WhatIfBanner(whatIf), lessonOffer));
         setCenter(split);
         lessonVm = new LessonViewModel(new WindowLessonHost(this, files));
@@ -236,6 +243,18 @@ public final class MainWindow extends BorderPane {
         }
         gallery.show();
         return gallery;
+    }
+
+    /**
+     * Opens File › Draw data on a blank canvas (without waiting); "Train on these" asks about
+     * unsaved changes, builds models on the drawing and starts training.
+     */
+    public DrawDataDialog drawData() {
+        DrawDataDialog d = new DrawDataDialog(getScene() == null ? null : getScene().getWindow(),
+                new DrawDataViewModel(main.seedProperty().get()),
+                points -> files.guard("training on your drawing", () -> main.loadDrawn(points).thenRun(main::train)));
+        d.show();
+        return d;
     }
 
     /** Starts a bundled lesson at its first step. */
