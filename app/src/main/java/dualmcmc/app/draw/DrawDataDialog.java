@@ -27,6 +27,7 @@ import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -105,7 +106,9 @@ public final class DrawDataDialog {
 
     private PlotCanvas canvas() {
         canvas.setId("drawCanvas");
-        canvas.setPrefSize(500, 500);
+        // the dialog sizes itself from its content's minimum: a small canvas is too fiddly to draw on
+        canvas.setMinSize(480, 480);
+        canvas.setPrefSize(520, 520);
         canvas.setBounds(DrawDataViewModel.BOUNDS[0], DrawDataViewModel.BOUNDS[1], DrawDataViewModel.BOUNDS[2],
                 DrawDataViewModel.BOUNDS[3]);
         canvas.setEmptyMessage("Drag here to paint points");
@@ -185,7 +188,8 @@ public final class DrawDataDialog {
 
         Region grow = new Region();
         VBox.setVgrow(grow, Priority.ALWAYS);
-        VBox box = new VBox(8, label("Tool"), tool, label("Brush size"), size, label("Density"), density,
+        VBox box = new VBox(8, label("Tool"), tool, valued("Brush size", size, "%.2f"), size,
+                valued("Density", density, "%.0f per dab"), density,
                 label("Blob points"), blob, new HBox(8, undo, clear), grow, count, need, problem);
         box.setPrefWidth(220);
         box.setMinWidth(200);
@@ -226,6 +230,14 @@ public final class DrawDataDialog {
         s.setId(id);
         s.setTooltip(new Tooltip(tip));
         return s;
+    }
+
+    /** A control's title with its current value beside it. */
+    private static Label valued(String text, Slider s, String format) {
+        Label l = label(text);
+        l.textProperty().bind(s.valueProperty().map(v -> text + "   " + String.format(Locale.ROOT, format,
+                v.doubleValue())));
+        return l;
     }
 
     private static Label label(String text) {
