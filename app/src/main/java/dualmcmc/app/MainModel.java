@@ -2,6 +2,7 @@ package dualmcmc.app;
 
 import dualmcmc.app.io.AutosaveSettings;
 import dualmcmc.engine.config.Presets;
+import dualmcmc.engine.data.DrawnData;
 import dualmcmc.engine.config.TrainingConfig;
 import dualmcmc.engine.progress.IterationStats;
 import dualmcmc.engine.session.Explorer;
@@ -70,6 +71,12 @@ public final class MainModel extends AppState {
     public CompletableFuture<Void> load(String name, Path dir) {
         String preset = Presets.defaultFor(name);
         return loading.fresh(name, dir, preset, Presets.get(preset), seedProperty().get());
+    }
+
+    /** Fresh models of the 2-D toys' preset on points the user drew ({@code [x, y]} rows, model units). */
+    public CompletableFuture<Void> loadDrawn(float[][] points) {
+        String preset = Presets.defaultFor(DrawnData.NAME);
+        return loading.freshDrawn(points, preset, Presets.get(preset), seedProperty().get());
     }
 
     public CompletableFuture<Void> setPreset(String name) {

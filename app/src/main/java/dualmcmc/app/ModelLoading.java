@@ -53,6 +53,11 @@ final class ModelLoading {
                 () -> loader.fresh(name, dir, preset, cfg, seed));
     }
 
+    CompletableFuture<Void> freshDrawn(float[][] points, String preset, TrainingConfig cfg, long seed) {
+        return replace(String.format("Building the three models on your %,d drawn points\u2026", points.length),
+                "Could not train on the drawing", () -> loader.fresh(points, preset, cfg, seed));
+    }
+
     CompletableFuture<Void> open(Path file) {
         Path f = file.toAbsolutePath();
         String label = f.getFileName().toString();

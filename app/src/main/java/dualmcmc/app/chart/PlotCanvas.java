@@ -44,12 +44,24 @@ public final class PlotCanvas extends Region {
     private BiConsumer<Double, Double> onPick;
     private HoverHandler onHover;
     private Runnable onHoverExit;
+    private DragHandler onDrag;
+    /** Whether the primary button went down on the plot square, so the drag and release belong to it. */
+    private boolean dragging;
     private String emptyMessage;
 
     /** Mouse over the plot: data coordinates (NaN outside the plot square) and canvas pixels. */
     @FunctionalInterface
     public interface HoverHandler {
         void hover(double x, double y, double px, double py);
+    }
+
+    /** The primary button pressed on the plot square, dragged (data units, events off the square skipped), released. */
+    public interface DragHandler {
+        void press(double x, double y);
+
+        void drag(double x, double y);
+
+        void release();
     }
 
     private sealed interface Layer permits Points, Path, Ellipse, Cross {
@@ -97,6 +109,28 @@ public final class PlotCanvas extends Region {
             if (onHover != null) {
                 double[] d = geometry().toData(e.getX(), e.getY());
                 onHover.hover(d == null ? Double.NaN : d[0], d == null ? Double.NaN : d[1], e.getX(), e.getY());
+            }
+        });
+        canvas.setOnMousePressed(e -> {
+            double[] d = geometry().toData(e.getX(), e.getY());
+            dragging = onDrag != null && e.getButton() == MouseButton.PRIMARY && d != null;
+            if (dragging) {
+                onDrag.press(d[0], d[1]);
+            }
+        });
+        canvas.setOnMouseDragged(e -> {
+            double[] d = geometry().toData(e.getX(), e.getY());
+            if (dragging && d != null) {
+                onDrag.drag(d[0], d[1]);
+            }
+            if (onHover != null) {
+                onHover.hover(d == null ? Double.NaN : d[0], d == null ? Double.NaN : d[1], e.getX(), e.getY());
+            }
+        });
+        canvas.setOnMouseReleased(e -> {
+            if (dragging) {
+                dragging = false;
+                onDrag.release();
             }
         });
         canvas.setOnMouseExited(e -> {
@@ -164,6 +198,12 @@ public final class PlotCanvas extends Region {
     public void setOnPick(BiConsumer<Double, Double> onPick) {
         this.onPick = onPick;
         canvas.setCursor(onPick == null ? null : javafx.scene.Cursor.CROSSHAIR);
+    }
+
+    /** Press, drag and release on the plot, for drawing on it. */
+    public void setOnDrag(DragHandler onDrag) {
+        this.onDrag = onDrag;
+        canvas.setCursor(onDrag == null ? null : javafx.scene.Cursor.CROSSHAIR);
     }
 
     /**

@@ -1,10 +1,5 @@
 package dualmcmc.app.shell;
 
-import dualmcmc.app.latent.LatentPage;
-import dualmcmc.app.training.TrainingPage;
-import dualmcmc.app.xrevision.XRevisionPage;
-import dualmcmc.app.zrevision.ZRevisionPage;
-import dualmcmc.app.compare.ComparePage;
 import dualmcmc.app.widget.Menus;
 
 import dualmcmc.app.files.FileActions;
@@ -18,23 +13,20 @@ import javafx.scene.input.KeyCombination;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import dualmcmc.app.page.Page;
+
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * The menu bar above the toolbar: File (models, examples, import, export, autosave, quit) and
+ * The menu bar above the toolbar: File (models, examples, import, drawing, export, autosave, quit) and
  * View (the five views). Items only call actions; what they do lives in {@link FileActions},
  * {@link ExportActions} and the dialogs.
  */
 public final class FileMenu {
     /** What the menu calls besides the file and export actions. */
-    public interface Commands {
-        void examples();
-
-        void importData();
-
-        void autosave();
-
-        void select(String view);
+    public record Commands(Runnable examples, Runnable importData, Runnable drawData, Runnable autosave) {
     }
 
     private final MenuBar bar = new MenuBar();
@@ -42,7 +34,12 @@ public final class FileMenu {
     private final ExportActions export;
     private final Menu recentMenu = new Menu("Open Recent", new FontIcon(Feather.CLOCK));
 
-    public FileMenu(FileActions files, ExportActions export, Commands commands) {
+    /**
+     * @param pages  the window's pages, which the View menu lists in tab order (Ctrl+1, Ctrl+2, ...)
+     * @param select shows the page with the given id
+     */
+    public FileMenu(FileActions files, ExportActions export, Commands commands, List<Page> pages,
+                    Consumer<String> select) {
         this.files = files;
         this.export = export;
         bar.setId("menuBar");
@@ -70,31 +67,26 @@ public final class FileMenu {
                 Menus.item("New", Feather.FILE_PLUS, "menuNew", "Shortcut+N", files::newModels),
                 Menus.item("Open\u2026", Feather.FOLDER, "menuOpen", "Shortcut+O", files::open),
                 recentMenu,
-                Menus.item("Examples\u2026", Feather.GRID, "menuExamples", "Shortcut+E", commands::examples),
+                Menus.item("Examples\u2026", Feather.GRID, "menuExamples", "Shortcut+E", commands.examples()),
                 new SeparatorMenuItem(),
                 Menus.item("Save", Feather.SAVE, "menuSave", "Shortcut+S", files::save),
                 Menus.item("Save As\u2026", null, "menuSaveAs", "Shortcut+Shift+S", files::saveAs),
                 new SeparatorMenuItem(),
-                Menus.item("Import data\u2026", Feather.DOWNLOAD, "menuImport", "Shortcut+I", commands::importData),
+                Menus.item("Import data\u2026", Feather.DOWNLOAD, "menuImport", "Shortcut+I", commands.importData()),
+                Menus.item("Draw data\u2026", Feather.EDIT_2, "menuDrawData", "Shortcut+D", commands.drawData()),
                 exportMenu,
                 new SeparatorMenuItem(),
-                Menus.item("Autosave\u2026", Feather.CLOCK, "menuAutosave", null, commands::autosave),
+                Menus.item("Autosave\u2026", Feather.CLOCK, "menuAutosave", null, commands.autosave()),
                 new SeparatorMenuItem(),
                 Menus.item("Quit", Feather.LOG_OUT, "menuQuit", "Shortcut+Q", files::quit));
 
         Menu view = new Menu("View");
         view.setId("viewMenu");
-        view.getItems().addAll(
-                Menus.item("Training", Feather.ACTIVITY, "menuViewTraining", "Shortcut+1",
-                        () -> commands.select(TrainingPage.ID)),
-                Menus.item("x-revision (EBM-guided)", Feather.TRENDING_DOWN, "menuViewX", "Shortcut+2",
-                        () -> commands.select(XRevisionPage.ID)),
-                Menus.item("z-revision (generator-guided)", Feather.CROSSHAIR, "menuViewZ", "Shortcut+3",
-                        () -> commands.select(ZRevisionPage.ID)),
-                Menus.item("Latent map", Feather.MAP, "menuViewLatent", "Shortcut+4",
-                        () -> commands.select(LatentPage.ID)),
-                Menus.item("Compare starts", Feather.COLUMNS, "menuViewCompare", "Shortcut+5",
-                        () -> commands.select(ComparePage.ID)));
+        for (int i = 0; i < pages.size(); i++) {
+            Page p = pages.get(i);
+            view.getItems().add(Menus.item(p.title(), p.icon(), "menuView-" + p.id(),
+                    i < 9 ? "Shortcut+" + (i + 1) : null, () -> select.accept(p.id())));
+        }
         bar.getMenus().addAll(file, view);
     }
 

@@ -38,17 +38,22 @@ import java.util.concurrent.CompletableFuture;
  * cancels or the change fails, the control goes back to the model's value.
  */
 final class MainToolbar extends ToolBar {
+    /** The data box's last entry, which opens File › Draw data rather than naming a data set. */
+    static final String DRAW_ENTRY = "draw your own\u2026";
     private final MainModel main;
     private final FileActions files;
     private final ImportActions imports;
+    private final Runnable drawData;
     private final ComboBox<String> datasetBox = new ComboBox<>();
     private final ComboBox<String> presetBox = new ComboBox<>();
     private boolean updating;
 
-    MainToolbar(MainModel main, FileActions files, ImportActions imports, ObjectProperty<Theme> theme) {
+    MainToolbar(MainModel main, FileActions files, ImportActions imports, Runnable drawData,
+                ObjectProperty<Theme> theme) {
         this.main = main;
         this.files = files;
         this.imports = imports;
+        this.drawData = drawData;
         setId("toolbar");
         Label brand = new Label("Dual-MCMC Explorer");
         brand.getStyleClass().add("brand");
@@ -64,8 +69,8 @@ final class MainToolbar extends ToolBar {
         datasetBox.setId("datasetBox");
         syncDatasetBox();
         datasetBox.setTooltip(new Tooltip("Data set p_data(x): 2-D toys (rings, grids, moons, spirals\u2026) or images "
-                + "(digits 8\u00d78, Fashion-MNIST 28\u00d728, or your own through File \u203a Import data); "
-                + "choosing one builds fresh models"));
+                + "(digits 8\u00d78, Fashion-MNIST 28\u00d728, or your own through File \u203a Import data), or points "
+                + "you draw; choosing one builds fresh models"));
         datasetBox.setOnAction(e -> {
             String v = datasetBox.getValue();
             if (!updating && v != null && !v.equals(dataLabel())) {
@@ -192,6 +197,7 @@ final class MainToolbar extends ToolBar {
             if (!items.contains(label)) {
                 items.add(items.indexOf(main.datasetNameProperty().get()) + 1, label);
             }
+            items.add(DRAW_ENTRY);
             datasetBox.getItems().setAll(items);
             datasetBox.setValue(label);
         });
@@ -213,9 +219,15 @@ final class MainToolbar extends ToolBar {
     /**
      * A data set chosen in the toolbar: generated and bundled ones load at once; one that needs the
      * user's files (mnist without --data-dir, cifar10, folders of images) opens File > Import data
-     * with its format chosen.
+     * with its format chosen; "draw your own" opens File › Draw data.
      */
     private void chooseDataset(String name) {
+        if (name.equals(DRAW_ENTRY)) {
+            // the box keeps showing the loaded data set: the drawing replaces it only on "Train on these"
+            javafx.application.Platform.runLater(() -> quietly(this::syncDatasetBox));
+            drawData.run();
+            return;
+        }
         var format = ImportFormat.forDataset(name);
         boolean needsFiles = format.isPresent() && !name.equals(Datasets.FASHION_MNIST)
                 && !(name.equals(Datasets.MNIST) && main.hasDefaultDataDir());

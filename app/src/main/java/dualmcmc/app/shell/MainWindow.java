@@ -5,6 +5,7 @@ import dualmcmc.app.MainModel;
 import dualmcmc.app.examples.ExamplesGallery;
 import dualmcmc.app.examples.ExamplesViewModel;
 import dualmcmc.app.export.ExportActions;
+import dualmcmc.app.draw.DrawDataDialog;
 import dualmcmc.app.files.FileActions;
 import dualmcmc.app.files.RecentFiles;
 import dualmcmc.app.help.HelpMenu;
@@ -85,27 +86,9 @@ public final class MainWindow extends BorderPane {
         export = new ExportActions(main, prefs, owner, this::selectedPage, this::selectedView,
                 () -> selected().chain(), () -> page(TrainingPage.class).viewModel().history());
         WhatIfViewModel whatIf = new WhatIfViewModel(main);
-        FileMenu menu = new FileMenu(files, export, new FileMenu.Commands() {
-            @Override
-            public void examples() {
-                showExamples();
-            }
-
-            @Override
-            public void importData() {
-                imports.importData(null);
-            }
-
-            @Override
-            public void autosave() {
-                AutosaveDialog.edit(owner.get(), prefs, main);
-            }
-
-            @Override
-            public void select(String view) {
-                MainWindow.this.select(view);
-            }
-        });
+        FileMenu menu = new FileMenu(files, export, new FileMenu.Commands(this::showExamples,
+                () -> imports.importData(null), this::drawData, () -> AutosaveDialog.edit(owner.get(), prefs, main)),
+                pages, this::select);
         menu.bar().getMenus().stream().filter(m -> "viewMenu".equals(m.getId())).findFirst().orElseThrow()
                 .getItems().addAll(new SeparatorMenuItem(),
                         Menus.item("Presenter mode", Feather.MONITOR, "menuPresenter", "F11",
@@ -144,7 +127,8 @@ public final class MainWindow extends BorderPane {
         settings.setPrefWidth(325);
         settings.setMaxWidth(420);
 
-        setTop(new VBox(menu.bar(), new MainToolbar(main, files, imports, presentation.themeProperty()),
+        setTop(new VBox(menu.bar(), new MainToolbar(main, files, imports, this::drawData,
+                presentation.themeProperty()),
                 new AlertBar(main.alertProperty()), new WhatIfBanner(whatIf), lessonOffer));
         setCenter(split);
         lessonVm = new LessonViewModel(new WindowLessonHost(this, files));
@@ -240,6 +224,11 @@ public final class MainWindow extends BorderPane {
         }
         gallery.show();
         return gallery;
+    }
+
+    /** Opens File › Draw data on a blank canvas (without waiting). */
+    public DrawDataDialog drawData() {
+        return DrawDataDialog.open(getScene() == null ? null : getScene().getWindow(), main, files);
     }
 
     /** Starts a bundled lesson at its first step. */

@@ -68,6 +68,10 @@ public final class Datasets {
         if (name == null) {
             throw unknown(null);
         }
+        if (DrawnData.isDrawn(name)) {
+            throw new IllegalArgumentException("drawn data have no generator to load them by name: they travel"
+                    + " in the checkpoint of the models trained on them");
+        }
         return switch (name) {
             case DIGITS -> DigitsCsv.bundled();
             case FASHION_MNIST -> dataDir == null ? bundledFashionMnist() : trainSplit(FASHION_MNIST, dataDir,

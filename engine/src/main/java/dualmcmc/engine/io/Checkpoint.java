@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dualmcmc.engine.config.TrainingConfig;
 import dualmcmc.engine.data.Dataset;
 import dualmcmc.engine.data.Datasets;
+import dualmcmc.engine.data.DrawnData;
 import dualmcmc.engine.model.Architectures;
 import dualmcmc.engine.model.ModelSet;
 import dualmcmc.engine.nn.Adam;
@@ -15,6 +16,7 @@ import dualmcmc.engine.progress.TrainingHistory;
 import dualmcmc.engine.util.Rng;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +30,8 @@ import java.util.Map;
  * One saved training state in one file (a zip, extension .dmcx): {@code manifest.json} (format
  * version, data set, full config, architecture, seed, iteration, batch position, metrics, creation
  * time) and .npy arrays (numpy reads them) for the three models' parameters and the three Adam
- * optimisers' moments. Data, never Java serialisation. Written atomically (temp file, fsync,
+ * optimisers' moments, and the points themselves when the data set was drawn by hand ({@value
+ * #DRAWN_POINTS}). Data, never Java serialisation. Written atomically (temp file, fsync,
  * rename), so an interrupted save leaves the previous file intact.
  *
  * <p>All randomness of iteration t derives from (seed, t), so seed, iteration, batch position and
@@ -39,6 +42,8 @@ public final class Checkpoint {
     /** 2: the manifest carries each array's SHA-256 (version 1 files still load, unchecked). */
     public static final int VERSION = 2;
     public static final String EXTENSION = ".dmcx";
+    /** The points of a drawn data set, which no name and seed can regenerate. */
+    static final String DRAWN_POINTS = "data/points.npy";
     private static final String KIND = "checkpoint";
     /**
      * The random state needs no array: every draw of iteration t (batch order, chain noise,
@@ -95,6 +100,9 @@ public final class Checkpoint {
             m.put(k, v);
         });
         Map<String, INDArray> arrays = arrays(trainer);
+        if (DrawnData.isDrawn(trainer.data().name())) {
+            arrays.put(DRAWN_POINTS, trainer.data().x());
+        }
         Map<String, Object> shapes = new LinkedHashMap<>();
         arrays.forEach((name, a) -> shapes.put(name, a.shape()));
         m.put("arrays", shapes);
@@ -173,10 +181,13 @@ public final class Checkpoint {
                         + ") needs at least " + needed + " bytes of arrays, the file holds " + archive.declaredBytes());
             }
             String dataDir = m.hasNonNull("data_dir") ? m.get("data_dir").asText() : null;
-            data = Datasets.load(m.path("dataset").asText(), dataDir == null ? null : Path.of(dataDir),
-                    m.path("seed").asLong());
+            data = DrawnData.isDrawn(m.path("dataset").asText()) ? null : Datasets.load(m.path("dataset").asText(),
+                    dataDir == null ? null : Path.of(dataDir), m.path("seed").asLong());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage());
+        }
+        if (data == null) {
+            data = drawn(archive, m, file);
         }
         long seed = m.path("seed").asLong();
         ModelSet models = Architectures.build(cfg, data.shape(), new Init(Rng.derive(seed, "init"), DataType.FLOAT));
@@ -194,6 +205,24 @@ public final class Checkpoint {
         trainer.setHistory(history(m, file));
         String dataDir = m.hasNonNull("data_dir") ? m.get("data_dir").asText() : null;
         return new Loaded(data, dataDir, cfg, seed, trainer.iteration(), trainer, m);
+    }
+
+    /**
+     * The drawn points the file carries, read as boundedly and checked as the models' arrays: the
+     * manifest's shape must be [N, 2] with N in range before anything is allocated.
+     */
+    private static Dataset drawn(ArrayArchive.Reader archive, JsonNode m, String file) throws IOException {
+        JsonNode shape = m.path("arrays").path(DRAWN_POINTS);
+        long rows = shape.path(0).asLong(-1);
+        if (shape.size() != 2 || shape.path(1).asLong() != 2 || rows < DrawnData.MIN_POINTS
+                || rows > DrawnData.MAX_POINTS) {
+            throw new IllegalArgumentException(file + ": " + DRAWN_POINTS + ": the drawn points' shape is missing"
+                    + " or not [N, 2] with N in " + DrawnData.MIN_POINTS + ".." + DrawnData.MAX_POINTS
+                    + " (manifest says " + (shape.isMissingNode() ? "nothing" : shape.toString()) + ")");
+        }
+        INDArray points = Nd4j.zeros(DataType.FLOAT, rows, 2);
+        archive.fill(Map.of(DRAWN_POINTS, points));
+        return DrawnData.of(points);
     }
 
     /** The curves saved with the models; files written before histories were kept have none. */

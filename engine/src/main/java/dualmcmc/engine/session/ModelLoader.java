@@ -4,6 +4,7 @@ import dualmcmc.engine.config.Presets;
 import dualmcmc.engine.config.TrainingConfig;
 import dualmcmc.engine.data.Dataset;
 import dualmcmc.engine.data.Datasets;
+import dualmcmc.engine.data.DrawnData;
 import dualmcmc.engine.io.Checkpoint;
 import dualmcmc.engine.io.Examples;
 import dualmcmc.engine.io.Json;
@@ -30,12 +31,30 @@ public final class ModelLoader {
             return size() > CACHED_DATASETS;
         }
     };
+    /**
+     * The points of the last drawn data set loaded: no name regenerates them, and Reset, a new seed
+     * or a preset rebuild the models on the data set by name.
+     */
+    private Dataset drawn;
 
     /** Fresh models of data set {@code name} (read from {@code dir} when it is an import), labelled {@code preset}. */
     public LoadedModels fresh(String name, Path dir, String preset, TrainingConfig cfg, long seed) throws IOException {
         Nd4jSetup.init();
         Dataset d = dataset(name, dir, seed);
         return LoadedModels.of(TrainingSetup.create(d, cfg, seed).trainer(), preset, seed, dir, null, null, null);
+    }
+
+    /**
+     * Fresh models of a drawn data set: {@code points} are {@code [x, y]} rows in model units, at
+     * least {@link DrawnData#MIN_POINTS} of them. The data set is named {@value DrawnData#NAME}.
+     */
+    public LoadedModels fresh(float[][] points, String preset, TrainingConfig cfg, long seed) {
+        Nd4jSetup.init();
+        Dataset d = DrawnData.of(points);
+        LoadedModels m = LoadedModels.of(TrainingSetup.create(d, cfg, seed).trainer(), preset, seed, null, null, null,
+                null);
+        drawn = d;
+        return m;
     }
 
     /** A checkpoint with its data set, config, seed, iteration and optimiser state. */
@@ -59,7 +78,10 @@ public final class ModelLoader {
         return fresh(id, null, preset, Presets.get(preset), seed);
     }
 
-    private static LoadedModels loaded(Checkpoint.Loaded l, String label, Path file, String example) {
+    private LoadedModels loaded(Checkpoint.Loaded l, String label, Path file, String example) {
+        if (DrawnData.isDrawn(l.data().name())) {
+            drawn = l.data();
+        }
         @SuppressWarnings("unchecked")
         Map<String, Object> metrics = Json.MAPPER.convertValue(l.manifest().path("metrics"), LinkedHashMap.class);
         return LoadedModels.of(l.trainer(), label, l.seed(), l.dataDir() == null ? null : Path.of(l.dataDir()), file,
@@ -67,6 +89,12 @@ public final class ModelLoader {
     }
 
     private Dataset dataset(String name, Path dir, long seed) throws IOException {
+        if (DrawnData.isDrawn(name)) {
+            if (drawn == null) {
+                throw new IllegalArgumentException("no drawn data yet: draw some points first");
+            }
+            return drawn;
+        }
         String key = name + "#" + dir + "#" + seed;
         Dataset d = datasets.get(key);
         if (d == null) {
