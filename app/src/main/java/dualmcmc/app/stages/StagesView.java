@@ -104,6 +104,8 @@ public final class StagesView extends BorderPane {
                         "Rerun the iteration without the inference model's update",
                         "Rerun the iteration without the EBM's update"},
                 i -> vm.skippedProperty().set(SWITCHES[i]));
+        choice.select(java.util.Arrays.asList(SWITCHES).indexOf(vm.skippedProperty().get()));
+        vm.skippedProperty().addListener((o, was, now) -> choice.select(java.util.Arrays.asList(SWITCHES).indexOf(now)));
         HBox row = new HBox(8, fresh, off, choice);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("chain-settings");
