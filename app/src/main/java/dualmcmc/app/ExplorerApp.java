@@ -31,8 +31,9 @@ import java.util.prefs.Preferences;
 /**
  * The Dual-MCMC Explorer. It opens on the bundled ring8 example (fresh ring8 models when the build
  * has none). Options: {@code --dataset NAME} (start fresh on that data set instead),
- * {@code --seed N}, {@code --data-dir DIR} (mnist / full Fashion-MNIST), {@code --dark} or {@code --theme light|dark|high-contrast}, and for
- * docs and tests {@code --screenshot FILE --view training|xrevision|zrevision|latent|compare|gallery
+ * {@code --seed N}, {@code --data-dir DIR} (mnist / full Fashion-MNIST), {@code --dark} or
+ * {@code --theme light|dark|high-contrast}, and for docs and tests {@code --screenshot FILE --view
+ * training|xrevision|zrevision|latent|compare|stages|gallery
  * [--steps K]}: trains K more iterations, lets the view settle, writes a PNG and exits;
  * {@code --soak MINUTES [--soak-seed N]} runs a scripted user for that long and exits, and
  * {@code --soak-log FILE} writes memory, FX-thread stalls and exceptions every minute (see
@@ -129,8 +130,9 @@ public final class ExplorerApp extends Application {
         }
 
         static String usage() {
-            return "usage: java -jar dualmcmc-explorer.jar [--dataset NAME] [--seed N] [--data-dir DIR] [--dark | --theme light|dark|high-contrast] [FILE.dmcx]\n"
-                    + "       [--screenshot FILE.png --view training|xrevision|zrevision|latent|compare|gallery\n"
+            return "usage: java -jar dualmcmc-explorer.jar [--dataset NAME] [--seed N] [--data-dir DIR]\n"
+                    + "       [--dark | --theme light|dark|high-contrast] [FILE.dmcx]\n"
+                    + "       [--screenshot FILE.png --view training|xrevision|zrevision|latent|compare|stages|gallery\n"
                     + "        [--steps K] [--lesson main|images --lesson-step N]]\n"
                     + "       [--soak MINUTES [--soak-seed N]] [--soak-log FILE.jsonl]\n"
                     + "starts on the bundled ring8 example; --dataset starts fresh models on a data set instead,\n"

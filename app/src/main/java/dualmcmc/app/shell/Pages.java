@@ -4,6 +4,7 @@ import dualmcmc.app.MainModel;
 import dualmcmc.app.compare.ComparePage;
 import dualmcmc.app.latent.LatentPage;
 import dualmcmc.app.page.Page;
+import dualmcmc.app.stages.StagesPage;
 import dualmcmc.app.training.TrainingPage;
 import dualmcmc.app.xrevision.XRevisionPage;
 import dualmcmc.app.zrevision.ZRevisionPage;
@@ -21,6 +22,7 @@ final class Pages {
                 new XRevisionPage(main),
                 new ZRevisionPage(main),
                 new LatentPage(main),
-                new ComparePage(main));
+                new ComparePage(main),
+                new StagesPage(main));
     }
 }

@@ -15,6 +15,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.util.Duration;
+
+import java.util.function.BiFunction;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -32,18 +34,42 @@ public final class PlaybackBar extends HBox {
     private final Label stepLabel = new Label();
     private final Timeline timeline = new Timeline();
     private final Button play;
+    private final Wording wording;
+
+    /**
+     * What the bar steps through, in its tooltips and its label: Langevin steps of a chain, or the
+     * stages of something else replayed in slow motion.
+     *
+     * @param label the label's text for (step, last step)
+     */
+    public record Wording(String first, String back, String play, String forward, String last, String scrub,
+                          String speed, String current, BiFunction<Integer, Integer, String> label) {
+        /** A chain's Langevin steps tau = 0..{@code symbol}. */
+        public static Wording langevin(String symbol) {
+            return new Wording("Go to the start of the chain, \u03c4 = 0 (Home)", "One Langevin step back (\u2190)",
+                    "Replay the chain step by step (Space)", "One Langevin step forward (\u2192)",
+                    "Go to the end of the chain, \u03c4 = k (End)",
+                    "Scrub through the Langevin steps \u03c4 = 0.." + symbol,
+                    "Replay speed in Langevin steps per second (slow motion to the left)",
+                    "Current Langevin step \u03c4 of k", (step, max) -> "\u03c4 = " + step + " / " + max);
+        }
+    }
 
     public PlaybackBar(String prefix, String symbol) {
+        this(prefix, Wording.langevin(symbol));
+    }
+
+    public PlaybackBar(String prefix, Wording wording) {
+        this.wording = wording;
         getStyleClass().add("playback-bar");
         setSpacing(6);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(8, 12, 8, 12));
-        Button first = iconButton(Feather.SKIP_BACK, prefix + "First", "Go to the start of the chain, \u03c4 = 0 (Home)");
-        Button back = iconButton(Feather.CHEVRON_LEFT, prefix + "StepBack", "One Langevin step back (\u2190)");
-        play = iconButton(Feather.PLAY, prefix + "Play", "Replay the chain step by step (Space)");
-        Button fwd = iconButton(Feather.CHEVRON_RIGHT, prefix + "StepForward", "One Langevin step forward (\u2192)");
-        Button last = iconButton(Feather.SKIP_FORWARD, prefix + "Last",
-                "Go to the end of the chain, \u03c4 = k (End)");
+        Button first = iconButton(Feather.SKIP_BACK, prefix + "First", wording.first());
+        Button back = iconButton(Feather.CHEVRON_LEFT, prefix + "StepBack", wording.back());
+        play = iconButton(Feather.PLAY, prefix + "Play", wording.play());
+        Button fwd = iconButton(Feather.CHEVRON_RIGHT, prefix + "StepForward", wording.forward());
+        Button last = iconButton(Feather.SKIP_FORWARD, prefix + "Last", wording.last());
         first.setOnAction(e -> {
             pause();
             step.set(0);
@@ -61,7 +87,7 @@ public final class PlaybackBar extends HBox {
         scrubber.setShowTickMarks(true);
         scrubber.setSnapToTicks(true);
         scrubber.setBlockIncrement(1);
-        scrubber.setTooltip(new Tooltip("Scrub through the Langevin steps \u03c4 = 0.." + symbol));
+        scrubber.setTooltip(new Tooltip(wording.scrub()));
         HBox.setHgrow(scrubber, Priority.ALWAYS);
         scrubber.setMaxWidth(Double.MAX_VALUE);
         scrubber.valueProperty().addListener((o, a, b) -> {
@@ -88,12 +114,12 @@ public final class PlaybackBar extends HBox {
         stepLabel.setId(prefix + "StepLabel");
         stepLabel.getStyleClass().add("step-label");
         stepLabel.setMinWidth(90);
-        stepLabel.setTooltip(new Tooltip("Current Langevin step \u03c4 of k"));
+        stepLabel.setTooltip(new Tooltip(wording.current()));
         Label speedLabel = new Label("speed");
         speedLabel.getStyleClass().add("muted");
         speed.setPrefWidth(110);
         speed.setId(prefix + "Speed");
-        speed.setTooltip(new Tooltip("Replay speed in Langevin steps per second (slow motion to the left)"));
+        speed.setTooltip(new Tooltip(wording.speed()));
         speed.valueProperty().addListener((o, a, b) -> {
             if (playing.get()) {
                 restartTimeline();
@@ -114,7 +140,7 @@ public final class PlaybackBar extends HBox {
     }
 
     private void updateLabel() {
-        stepLabel.setText("\u03c4 = " + step.get() + " / " + maxStep.get());
+        stepLabel.setText(wording.label().apply(step.get(), maxStep.get()));
     }
 
     public IntegerProperty stepProperty() {
@@ -127,6 +153,11 @@ public final class PlaybackBar extends HBox {
 
     public BooleanProperty playingProperty() {
         return playing;
+    }
+
+    /** Steps per second when playing (the slider's range is 1 to 30). */
+    public void setSpeed(double stepsPerSecond) {
+        speed.setValue(stepsPerSecond);
     }
 
     public Slider scrubber() {

@@ -8,6 +8,7 @@ import dualmcmc.engine.mcmc.ChainRunner;
 import dualmcmc.engine.mcmc.ChainTrace;
 import dualmcmc.engine.mcmc.ZRevision;
 import dualmcmc.engine.metrics.Evaluation;
+import dualmcmc.engine.model.ModelKind;
 import dualmcmc.engine.model.Posterior;
 import dualmcmc.engine.progress.TrainingHistory;
 import dualmcmc.engine.train.DualMcmcTrainer;
@@ -114,6 +115,17 @@ public final class ModelQueries {
                 sub.hasLabels() ? sub.classNames() : java.util.List.of(), Plain.rows(sub.x()),
                 c.reconstruction() == null ? null : Plain.rows(c.reconstruction()), shape.isImage(),
                 shape.channels(), shape.height(), shape.width(), trainer.iteration(), trainer.config().zChain().steps());
+    }
+
+    /**
+     * One training iteration stage by stage ({@link StagedIteration}), on a copy of the models and
+     * their optimisers: the current models stay as they are. Draw 0 is exactly the iteration
+     * training makes next; other draws take another batch and other noise from the same state.
+     * {@code skipped} (or null) is the model whose update is left out; for 2-D data the energy is
+     * drawn before and after on an n x n grid over {@code bounds}.
+     */
+    public StagedIteration stagedIteration(ModelKind skipped, int draw, double[] bounds, int n) {
+        return StagedIterations.run(trainer, skipped, draw, bounds, n);
     }
 
     private ChainRunner runner() {

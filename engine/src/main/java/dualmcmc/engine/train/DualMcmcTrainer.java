@@ -12,6 +12,8 @@ import dualmcmc.engine.mcmc.ChainInit;
 import dualmcmc.engine.mcmc.ChainRunner;
 import dualmcmc.engine.mcmc.XRevision;
 import dualmcmc.engine.mcmc.ZRevision;
+import dualmcmc.engine.model.ModelCopies;
+import dualmcmc.engine.model.ModelKind;
 import dualmcmc.engine.model.ModelSet;
 import dualmcmc.engine.model.ModelWorkers;
 import dualmcmc.engine.nn.Adam;
@@ -19,6 +21,7 @@ import dualmcmc.engine.nn.Network;
 import dualmcmc.engine.nn.Parameter;
 import dualmcmc.engine.util.Rng;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -130,18 +133,36 @@ public final class DualMcmcTrainer implements Trainer {
 
     private DualMcmcTrainer continued(TrainingConfig next, int threads) {
         DualMcmcTrainer t = new DualMcmcTrainer(models, data, next, seed, threads);
-        for (int i = 0; i < 3; i++) {
-            Adam from = optimisers().get(i);
-            Adam to = t.optimisers().get(i);
-            for (int j = 0; j < from.moments().size(); j++) {
-                to.moments().get(j).assign(from.moments().get(j));
-            }
-            to.setSteps(from.steps());
-        }
-        t.batches.setPosition(batches.position());
-        t.iteration = iteration;
+        t.takeOver(this);
         t.history = history;
         return t;
+    }
+
+    /**
+     * A trainer of its own on a deep copy of the models, their optimiser state, batch position,
+     * iteration and history, so that its steps never reach this trainer's models. Under this
+     * trainer's seed its next step is exactly this trainer's next step; another seed draws another
+     * batch and other noise from the same state.
+     */
+    public DualMcmcTrainer copy(long drawSeed) {
+        DualMcmcTrainer t = new DualMcmcTrainer(ModelCopies.of(models, cfg), data, cfg, drawSeed, workers.threads());
+        t.takeOver(this);
+        t.history = history.copy();
+        return t;
+    }
+
+    /** Continues {@code from} exactly: Adam moments and step counts, batch position, iteration. */
+    private void takeOver(DualMcmcTrainer from) {
+        for (int i = 0; i < 3; i++) {
+            Adam src = from.optimisers().get(i);
+            Adam dst = optimisers().get(i);
+            for (int j = 0; j < src.moments().size(); j++) {
+                dst.moments().get(j).assign(src.moments().get(j));
+            }
+            dst.setSteps(src.steps());
+        }
+        batches.setPosition(from.batches.position());
+        iteration = from.iteration;
     }
 
     public long seed() {
@@ -178,6 +199,37 @@ public final class DualMcmcTrainer implements Trainer {
 
     @Override
     public IterationStats step() {
+        return iterate(null).stats();
+    }
+
+    /**
+     * One iteration as {@link #step} makes it, with {@code skipped}'s optimiser step left out (null:
+     * none), and what each stage computed. Meant for a {@link #copy}: it changes the models.
+     */
+    public StagedStep stagedStep(ModelKind skipped) {
+        Iterated it = iterate(skipped);
+        Block[] w = it.work();
+        return new StagedStep(it.stats(), skipped, rows(w, b -> b.x), rows(w, b -> b.z), rows(w, b -> b.samples),
+                rows(w, b -> b.zIn), rows(w, b -> b.zRev), rows(w, b -> b.samplesRev), rows(w, b -> b.fake));
+    }
+
+    /** An iteration's figures and its blocks, which hold what each stage computed. */
+    private record Iterated(IterationStats stats, Block[] work) {
+    }
+
+    /** The blocks' rows of one array, in block order; null where the mode computed none. */
+    private static INDArray rows(Block[] work, java.util.function.Function<Block, INDArray> part) {
+        INDArray[] all = new INDArray[work.length];
+        for (int k = 0; k < work.length; k++) {
+            all[k] = part.apply(work[k]);
+            if (all[k] == null) {
+                return null;
+            }
+        }
+        return all.length == 1 ? all[0].dup() : Nd4j.vstack(all);
+    }
+
+    private Iterated iterate(ModelKind skipped) {
         long start = System.nanoTime();
         lastGood.capture();
         long[] optimiserSteps = {optE.steps(), optG.steps(), optI.steps()};
@@ -209,13 +261,17 @@ public final class DualMcmcTrainer implements Trainer {
         workers.run(work.length, models.networks(), (m, k) -> teach(m, k, work[k]));
         if (mode.trainsGenerator()) {
             gradG.sumIntoNetwork();
-            optG.step();
+            if (skipped != ModelKind.GENERATOR) {
+                optG.step();
+            }
             errG = sum(work, w -> w.reconstructionData) / b
                     + cfg.losses().sFactor() * sum(work, w -> w.reconstructionSamples) / b;
         }
         if (mode.trainsInference()) {
             gradI.sumIntoNetwork();
-            optI.step();
+            if (skipped != ModelKind.INFERENCE) {
+                optI.step();
+            }
             errI = sum(work, w -> w.nllData) / b + cfg.losses().iFactor() * sum(work, w -> w.nllSamples) / b;
         }
 
@@ -233,7 +289,7 @@ public final class DualMcmcTrainer implements Trainer {
             batches.setPosition(batchPosition);
             throw new DivergenceException(iteration + 1, problem);
         }
-        if (mode.trainsEbm()) {
+        if (mode.trainsEbm() && skipped != ModelKind.EBM) {
             gradE.sumIntoNetwork();
             optE.step();
         }
@@ -241,7 +297,7 @@ public final class DualMcmcTrainer implements Trainer {
         IterationStats stats = new IterationStats(iteration, epoch, errE, errG, errI, eData, eFake,
                 (System.nanoTime() - start) / 1e9);
         history.add(stats);
-        return stats;
+        return new Iterated(stats, work);
     }
 
     /** One block's share of an iteration: its samples, its random stream and what it computed. */
@@ -249,8 +305,11 @@ public final class DualMcmcTrainer implements Trainer {
         final INDArray x;
         final Rng rng;
         INDArray z;
+        INDArray samples;
+        INDArray zIn;
         INDArray zRev;
         INDArray samplesRev;
+        INDArray fake;
         double reconstructionData;
         double reconstructionSamples;
         double nllData;
@@ -277,16 +336,16 @@ public final class DualMcmcTrainer implements Trainer {
         if (!mode.trainsGenerator()) {
             return;
         }
-        INDArray samples = m.generator().generate(w.z);
+        w.samples = m.generator().generate(w.z);
         if (mode.generatorLearnsData()) {
-            INDArray zIn = mode.latentsFromNoise() ? w.rng.gaussian(n, m.latentSize())
+            w.zIn = mode.latentsFromNoise() ? w.rng.gaussian(n, m.latentSize())
                     : m.inference().infer(w.x).sample(w.rng.gaussian(n, m.latentSize()));
             w.zRev = mode.revisesZ()
-                    ? new ZRevision(m.generator(), cfg.zChain(), cfg.sigma(), cfg.priorSigma()).run(zIn, w.x, w.rng, null)
-                    : zIn;
+                    ? new ZRevision(m.generator(), cfg.zChain(), cfg.sigma(), cfg.priorSigma()).run(w.zIn, w.x, w.rng, null)
+                    : w.zIn;
         }
         if (mode.ebmTeachesGenerator()) {
-            w.samplesRev = new XRevision(m.energy(), cfg.xChain()).run(samples, w.rng, null);
+            w.samplesRev = new XRevision(m.energy(), cfg.xChain()).run(w.samples, w.rng, null);
         }
         m.generator().network().zeroGrad();
         if (w.zRev != null) {
@@ -322,10 +381,16 @@ public final class DualMcmcTrainer implements Trainer {
         m.energy().network().zeroGrad();
         w.energyData = m.energy().accumulate(w.x, weight);
         w.energyFake = m.energy().accumulate(fake, -weight);
+        w.fake = fake;
         gradE.keep(k, m.energy().network());
     }
 
     private double temperature() {
+        return temperature(cfg);
+    }
+
+    /** The Langevin temperature's scale (n_x / s_x)^2 that L_E is divided by. */
+    public static double temperature(TrainingConfig cfg) {
         return Math.pow(cfg.xChain().noise() / cfg.xChain().stepSize(), 2);
     }
 
