@@ -77,6 +77,10 @@ final class MainToolbar extends ToolBar {
                 chooseDataset(v);
             }
         });
+        // as wide as the built-in names: a long entry (an imported folder) is cut short rather than
+        // pushing the toolbar's right end out of the window
+        datasetBox.setPrefWidth(134);
+        datasetBox.setMaxWidth(134);
         main.datasetNameProperty().addListener((o, a, b) -> syncDatasetBox());
         main.dataDirProperty().addListener((o, a, b) -> syncDatasetBox());
         return datasetBox;
