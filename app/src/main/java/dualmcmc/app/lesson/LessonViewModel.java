@@ -145,13 +145,22 @@ public final class LessonViewModel {
             // a node whose visibility follows something else (the alert bar) is left alone
             if (n != null && n.isVisible() && !n.visibleProperty().isBound()) {
                 n.setVisible(false);
+                // and its room goes to the rest, unless its layout is someone else's to decide
+                if (!n.managedProperty().isBound()) {
+                    n.setManaged(false);
+                }
                 hidden.add(n);
             }
         }
     }
 
     private void unhide() {
-        hidden.forEach(n -> n.setVisible(true));
+        for (Node n : hidden) {
+            n.setVisible(true);
+            if (!n.managedProperty().isBound()) {
+                n.setManaged(true);
+            }
+        }
         hidden.clear();
     }
 
