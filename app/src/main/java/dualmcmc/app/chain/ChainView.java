@@ -1,5 +1,6 @@
 package dualmcmc.app.chain;
 
+import dualmcmc.app.page.Replayed;
 import dualmcmc.app.MainModel;
 import dualmcmc.app.chart.ImageGrid;
 import dualmcmc.app.chart.ProfileChart;
@@ -31,7 +32,7 @@ import java.util.List;
  *
  * @param <R> one run's result
  */
-public abstract class ChainView<R extends ChainResult> extends BorderPane {
+public abstract class ChainView<R extends ChainResult> extends BorderPane implements Replayed {
     /** How a revision view differs from the other: its words, its controls and its grid. */
     public record Spec(String id, ChainKind kind, String title, String model, String dualFrom, String noiseFrom,
                           String measure, String measureFormat,

@@ -1,5 +1,6 @@
 package dualmcmc.app.compare;
 
+import dualmcmc.app.page.Replayed;
 import dualmcmc.engine.session.DataInfo;
 import dualmcmc.app.MainModel;
 import dualmcmc.app.chart.ProfileChart;
@@ -25,7 +26,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * for both, and below them both mean profiles on one chart with a sentence that says what they
  * show. Everything it draws comes from {@link CompareViewModel}'s results.
  */
-public final class CompareView extends BorderPane {
+public final class CompareView extends BorderPane implements Replayed {
     private static final Color DUAL = Roles.REVISED;
     private static final Color NOISE = Roles.NOISE;
     private final MainModel main;

@@ -1,5 +1,6 @@
 package dualmcmc.app.compare;
 
+import dualmcmc.app.page.ShownOnly;
 import dualmcmc.app.MainModel;
 import dualmcmc.app.chain.CoalescedCompute;
 import dualmcmc.engine.config.LangevinSettings;
@@ -29,7 +30,7 @@ import java.util.function.Function;
  * {@link #MAX_FACTOR} times that, so a user can see how many more steps the noise chains need.
  * Runs only while the view is shown: both chains cost the worker (shared with training) twice.
  */
-public final class CompareViewModel {
+public final class CompareViewModel implements ShownOnly {
     public static final int MAX_FACTOR = 3;
     /** x-chains per side: enough for a steady mean profile; a few are recorded to draw. */
     static final int X_CHAINS_2D = 64;

@@ -13,18 +13,9 @@ public final class LatentPage extends ViewPage<LatentViewModel, LatentView> {
     static final int SETTLED_ITERATIONS = 450;
 
     public LatentPage(MainModel main) {
-        this(main, new LatentViewModel(main));
-    }
-
-    private LatentPage(MainModel main, LatentViewModel vm) {
         super(ID, "Latent map", Feather.MAP,
                 "The inference model's latent space as a live t-SNE map of \u03bc_\u03c6(x), coloured by class",
-                vm, new LatentView(main, vm));
-    }
-
-    @Override
-    public void shown(boolean on) {
-        viewModel().setActive(on);
+                new LatentViewModel(main), vm -> new LatentView(main, vm));
     }
 
     /** Waits for the map to settle, then points at a typical point so its card shows. */

@@ -1,5 +1,6 @@
 package dualmcmc.app.latent;
 
+import dualmcmc.app.page.ShownOnly;
 import dualmcmc.app.MainModel;
 import dualmcmc.engine.session.LatentSample;
 import dualmcmc.engine.tsne.BarnesHutTsne;
@@ -38,7 +39,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * once per frame. Refresh recomputes the codes from the current models and warm-starts t-SNE from
  * the current map, so the map moves instead of jumping.
  */
-public final class LatentViewModel {
+public final class LatentViewModel implements ShownOnly {
     public static final int MAX_IMAGE_POINTS = 2000;
     public static final int MAX_TOY_POINTS = 1000;
     public static final int ITERATIONS = 1000;

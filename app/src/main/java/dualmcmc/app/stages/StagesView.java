@@ -1,5 +1,6 @@
 package dualmcmc.app.stages;
 
+import dualmcmc.app.page.Replayed;
 import dualmcmc.app.MainModel;
 import dualmcmc.app.chart.PlotCanvas;
 import dualmcmc.app.widget.PlaybackBar;
@@ -26,7 +27,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * The playback bar and the arrow keys step through the stages; everything drawn comes from
  * {@link StagesViewModel}'s result.
  */
-public final class StagesView extends BorderPane {
+public final class StagesView extends BorderPane implements Replayed {
     /** Choices of the switch, in order; null is "none". */
     private static final ModelKind[] SWITCHES = {null, ModelKind.GENERATOR, ModelKind.INFERENCE, ModelKind.EBM};
     private static final int LAST = IterationStage.values().length - 1;

@@ -1,5 +1,6 @@
 package dualmcmc.app.stages;
 
+import dualmcmc.app.page.ShownOnly;
 import dualmcmc.app.MainModel;
 import dualmcmc.app.chain.CoalescedCompute;
 import dualmcmc.engine.model.ModelKind;
@@ -22,7 +23,7 @@ import java.util.function.Function;
  * (0 = the iteration training makes next) and the update switched off. With an update switched
  * off the same draw also runs with every update, so the view can show the difference it makes.
  */
-public final class StagesViewModel {
+public final class StagesViewModel implements ShownOnly {
     /** Energy grid cells per side for 2-D data. */
     private static final int GRID = 72;
 

@@ -11,12 +11,8 @@ public final class TrainingPage extends ViewPage<TrainingViewModel, TrainingView
     public static final String ID = "training";
 
     public TrainingPage(MainModel main) {
-        this(main, new TrainingViewModel(main));
-    }
-
-    private TrainingPage(MainModel main, TrainingViewModel vm) {
         super(ID, "Training", Feather.ACTIVITY, "Live losses L_E, L_G, L_I, mean energies and the current samples",
-                vm, new TrainingView(main, vm));
+                new TrainingViewModel(main), vm -> new TrainingView(main, vm));
     }
 
     @Override

@@ -9,13 +9,9 @@ public final class XRevisionPage extends ChainPage<XRevisionViewModel.Result, XR
     public static final String ID = "xrevision";
 
     public XRevisionPage(MainModel main) {
-        this(main, new XRevisionViewModel(main));
-    }
-
-    private XRevisionPage(MainModel main, XRevisionViewModel vm) {
         super(ID, "x-revision (EBM-guided)", Feather.TRENDING_DOWN,
                 "Step through EBM-guided Langevin chains x\u2080 \u2192 x\u2096 started from the generator",
-                vm, new XRevisionView(main, vm));
+                new XRevisionViewModel(main), vm -> new XRevisionView(main, vm));
     }
 
     @Override

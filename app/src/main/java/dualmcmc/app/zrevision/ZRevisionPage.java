@@ -10,13 +10,9 @@ public final class ZRevisionPage extends ChainPage<ZRevisionViewModel.Result, ZR
     private final MainModel main;
 
     public ZRevisionPage(MainModel main) {
-        this(main, new ZRevisionViewModel(main));
-    }
-
-    private ZRevisionPage(MainModel main, ZRevisionViewModel vm) {
         super(ID, "z-revision (generator-guided)", Feather.CROSSHAIR,
                 "Step through generator-guided Langevin chains on z started from the inference model",
-                vm, new ZRevisionView(main, vm));
+                new ZRevisionViewModel(main), vm -> new ZRevisionView(main, vm));
         this.main = main;
     }
 
