@@ -23,7 +23,7 @@ mkdir -p "$OUT"
 start_xvfb "$OUT/xvfb.log" || { echo "e2e: cannot start Xvfb" >&2; exit 1; }
 
 fail=0
-for view in training xrevision zrevision latent compare gallery; do
+for view in training xrevision zrevision latent compare stages gallery; do
   png="$OUT/$view.png"
   rm -f "$png"
   echo "e2e: $view (the ring8 example, $STEPS more iterations)"
