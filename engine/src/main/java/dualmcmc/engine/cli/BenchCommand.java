@@ -129,6 +129,13 @@ public final class BenchCommand implements Callable<Integer> {
         if (iterationOnWall) {
             out.put("iteration_clock", "wall");
         }
+        // what each figure does, against what one core can do (docs/performance.md)
+        BenchWork work = BenchWork.of(setup.models(), cfg);
+        double peak = BenchWork.sgemmPeakGflops();
+        out.put("sgemm_peak_gflops", round1(peak));
+        share(out, "x_step", work.xStepFlop(), xStep * 1e-6, peak, 1);
+        share(out, "z_step", work.zStepFlop(), zStep * 1e-6, peak, 1);
+        share(out, "iteration", work.iterationFlop(), iteration * 1e-3, peak, threads);
         if (config.equals("toy2d")) {
             animationRate(setup, cfg, data, now, out);
         }
@@ -137,6 +144,22 @@ public final class BenchCommand implements Callable<Integer> {
         }
         System.out.println(Json.write(out));
         return 0;
+    }
+
+    /**
+     * Adds a figure's work (GFLOP per call), its achieved GFLOP/s and that rate as a share of the
+     * single-core sgemm peak times the cores it had.
+     */
+    private static void share(Map<String, Object> out, String figure, double flop, double seconds, double peak,
+                              int cores) {
+        double gflops = flop / seconds / 1e9;
+        out.put(figure + "_gflop", Math.round(flop / 1e6) / 1e3);
+        out.put(figure + "_gflops", round1(gflops));
+        out.put(figure + "_of_peak", Math.round(1000 * gflops / (peak * cores)) / 1000.0);
+    }
+
+    private static double round1(double v) {
+        return Math.round(v * 10) / 10.0;
     }
 
     /**

@@ -37,6 +37,12 @@ public final class AvgPool2d implements Layer {
     }
 
     @Override
+    public long[] outputShape(long[] input) {
+        return kernel == GLOBAL ? new long[]{input[0], 1, 1}
+                : new long[]{input[0], input[1] / kernel, input[2] / kernel};
+    }
+
+    @Override
     public INDArray forward(INDArray x) {
         inputShape = x.shape();
         dataType = x.dataType();

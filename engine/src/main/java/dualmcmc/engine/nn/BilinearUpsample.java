@@ -47,6 +47,11 @@ public final class BilinearUpsample implements Layer {
     }
 
     @Override
+    public long[] outputShape(long[] input) {
+        return new long[]{input[0], input[1] * FACTOR, input[2] * FACTOR};
+    }
+
+    @Override
     public INDArray forward(INDArray x) {
         if (x.rank() != 4) {
             throw new IllegalArgumentException(describe() + " expects NCHW input, got "

@@ -65,6 +65,17 @@ public final class Conv2d implements Layer {
         this.direct = new DnnlConvolutionCache(this, out, kernel, stride, padding);
     }
 
+    @Override
+    public long[] outputShape(long[] input) {
+        return new long[]{out, outputSize((int) input[1]), outputSize((int) input[2])};
+    }
+
+    @Override
+    public long multiplyAdds(long[] input) {
+        long[] o = outputShape(input);
+        return o[1] * o[2] * out * (long) in * kernel * kernel;
+    }
+
     public int outputSize(int inputSize) {
         return (inputSize + 2 * padding - kernel) / stride + 1;
     }

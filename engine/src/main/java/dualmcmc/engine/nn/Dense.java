@@ -27,6 +27,16 @@ public final class Dense implements Layer {
     }
 
     @Override
+    public long[] outputShape(long[] input) {
+        return new long[]{out};
+    }
+
+    @Override
+    public long multiplyAdds(long[] input) {
+        return (long) in * out;
+    }
+
+    @Override
     public INDArray forward(INDArray x) {
         if (x.rank() != 2 || x.columns() != in) {
             throw new IllegalArgumentException(describe() + " expects [batch, " + in + "], got "

@@ -55,4 +55,20 @@ public interface Layer {
 
     /** A short description for manifests and the UI, e.g. {@code dense(2->128)}. */
     String describe();
+
+    /**
+     * The shape of one sample's output for one sample's input shape (channels, height, width for
+     * maps; one number for vectors), without running the layer: what counting work needs.
+     */
+    default long[] outputShape(long[] input) {
+        return input;
+    }
+
+    /**
+     * Multiply-adds of one sample's forward pass for that input shape; element-wise work (activations,
+     * normalisation, resampling) counts as none, being a small share next to the matrix products.
+     */
+    default long multiplyAdds(long[] input) {
+        return 0;
+    }
 }

@@ -162,6 +162,26 @@ public final class Network {
         return layers.stream().anyMatch(Layer::mixesSamples);
     }
 
+    /** The shape of one sample's output for one sample's input shape. */
+    public long[] outputShape(long[] input) {
+        long[] shape = input;
+        for (Layer l : layers) {
+            shape = l.outputShape(shape);
+        }
+        return shape;
+    }
+
+    /** Multiply-adds of one sample's forward pass ({@link Layer#multiplyAdds}), layer by layer. */
+    public long multiplyAdds(long[] input) {
+        long total = 0;
+        long[] shape = input;
+        for (Layer l : layers) {
+            total += l.multiplyAdds(shape);
+            shape = l.outputShape(shape);
+        }
+        return total;
+    }
+
     public List<Layer> layers() {
         return layers;
     }

@@ -21,6 +21,15 @@ public final class Reshape implements Layer {
     }
 
     @Override
+    public long[] outputShape(long[] input) {
+        long n = 1;
+        for (long d : input) {
+            n *= d;
+        }
+        return sampleShape.length == 0 ? new long[]{n} : sampleShape.clone();
+    }
+
+    @Override
     public INDArray forward(INDArray x) {
         inputShape = x.shape();
         long[] shape;

@@ -30,6 +30,16 @@ public final class Residual implements Layer {
     }
 
     @Override
+    public long[] outputShape(long[] input) {
+        return main.outputShape(input);
+    }
+
+    @Override
+    public long multiplyAdds(long[] input) {
+        return main.multiplyAdds(input) + shortcut.multiplyAdds(input);
+    }
+
+    @Override
     public INDArray forward(INDArray x) {
         INDArray h = x;
         for (Layer l : main.layers()) {

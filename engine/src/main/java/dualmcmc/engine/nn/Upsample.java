@@ -23,6 +23,11 @@ public final class Upsample implements Layer {
     }
 
     @Override
+    public long[] outputShape(long[] input) {
+        return new long[]{input[0], input[1] * factor, input[2] * factor};
+    }
+
+    @Override
     public INDArray forward(INDArray x) {
         input = x;
         INDArray y = output.get(x.dataType(), x.size(0), x.size(1), x.size(2) * factor,
