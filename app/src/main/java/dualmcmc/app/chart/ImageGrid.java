@@ -1,7 +1,6 @@
 package dualmcmc.app.chart;
 
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
@@ -18,9 +17,8 @@ import java.util.List;
  * nearest-neighbour scaling; optional column and row labels, a coloured frame per row and a
  * highlighted column (the current step, red).
  */
-public final class ImageGrid extends Region {
+public final class ImageGrid extends CanvasRegion {
     private static final Font FONT = Font.font("System", 11);
-    private final Canvas canvas = new Canvas();
     private float[][] cells = new float[0][];
     private int rows;
     private int cols;
@@ -37,7 +35,6 @@ public final class ImageGrid extends Region {
     private WritableImage image;
 
     public ImageGrid() {
-        getChildren().add(canvas);
         Ink.follow(this, ink -> {
             image = null;
             redraw();
@@ -46,16 +43,6 @@ public final class ImageGrid extends Region {
         setPrefSize(480, 480);
     }
 
-    @Override
-    protected void layoutChildren() {
-        double w = Math.floor(getWidth());
-        double h = Math.floor(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            redraw();
-        }
-    }
 
     public void setTitle(String title) {
         this.title = title == null ? "" : title;
@@ -133,6 +120,7 @@ public final class ImageGrid extends Region {
         return img;
     }
 
+    @Override
     public void redraw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double cw = canvas.getWidth();

@@ -22,13 +22,12 @@ import java.util.function.BiConsumer;
  * contour lines, point clouds, trajectories with start and end marks, and a legend. Plain data in,
  * no engine types: view models hand it arrays.
  */
-public final class PlotCanvas extends Region {
+public final class PlotCanvas extends CanvasRegion {
     /** The fonts at text scale 1; presenter mode's Charts.TEXT enlarges them and the margins with them. */
     private static final double TICK_PX = 11;
     private static final double LABEL_PX = 13;
     private static final int CONTOUR_LEVELS = 7;
 
-    private final Canvas canvas = new Canvas();
     private double xmin = -1, xmax = 1, ymin = -1, ymax = 1;
     private String xLabel = "x\u2081";
     private String yLabel = "x\u2082";
@@ -90,7 +89,6 @@ public final class PlotCanvas extends Region {
     }
 
     public PlotCanvas() {
-        getChildren().add(canvas);
         getStyleClass().add("plot-canvas");
         Ink.follow(this, ink -> redraw());
         Charts.STROKE.follow(this, k -> redraw());
@@ -157,16 +155,6 @@ public final class PlotCanvas extends Region {
         return new double[]{geo.sx(x), geo.sy(y)};
     }
 
-    @Override
-    protected void layoutChildren() {
-        double w = Math.floor(getWidth());
-        double h = Math.floor(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            redraw();
-        }
-    }
 
     public void setBounds(double xmin, double xmax, double ymin, double ymax) {
         if (xmin != this.xmin || xmax != this.xmax || ymin != this.ymin || ymax != this.ymax) {
@@ -305,6 +293,7 @@ public final class PlotCanvas extends Region {
                 Charts.TEXT.get());
     }
 
+    @Override
     public void redraw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
