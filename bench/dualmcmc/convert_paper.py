@@ -297,6 +297,10 @@ def write(out, manifest, blobs):
                     z.writestr(name, b)
             f.flush()
             os.fsync(f.fileno())
+        # mkstemp makes the file private; the checkpoint gets the permissions any new file would
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, out)
     except BaseException:
         if os.path.exists(tmp):
