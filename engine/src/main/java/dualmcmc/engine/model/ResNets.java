@@ -31,6 +31,9 @@ import java.util.List;
  * none; a bias before a pooling sum or a later conv changes no function class), and weights are
  * Xavier-normal everywhere as in this project's other networks (the code leaves Linear layers at
  * torch's default).
+ *
+ * <p>The layer order is an interface: bench/dualmcmc/convert_paper.py maps the code's state-dict keys
+ * onto these layers' indices (PaperConverterTest fails if they move).
  */
 final class ResNets {
     private static final double LEAK = 0.2;
