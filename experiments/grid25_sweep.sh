@@ -92,6 +92,10 @@ RUNS=(
   "grid25 lre1e-2_zs0.03 13 10000"
   # ring8 (target 95% by 5k; toy2d gave 81.6% on seed 1): the preset with the posterior-descending z-step
   "ring8 toy2d_zs0.03 1 5000"
+  # 94.5% at 5k on seed 1 (toy2d: 81.6%): the held-out seeds
+  "ring8 toy2d_zs0.03 11 5000"
+  "ring8 toy2d_zs0.03 12 5000"
+  "ring8 toy2d_zs0.03 13 5000"
   "grid25 lre1e-2 13 10000"
   "ring8 lre1e-2 1 5000"
   "ring8 lre1e-2 11 5000"
