@@ -1,5 +1,6 @@
 package dualmcmc.engine.io;
 
+import dualmcmc.engine.TorchReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dualmcmc.engine.config.Presets;
 import dualmcmc.engine.config.TrainingConfig;
@@ -7,7 +8,6 @@ import dualmcmc.engine.model.ModelSet;
 import dualmcmc.engine.model.Posterior;
 import dualmcmc.engine.nn.Network;
 import dualmcmc.engine.util.Nd4jSetup;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -37,29 +37,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * not installed.
  */
 class PaperConverterTest {
-    private static final String PYTHON = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3"
-            : "python3";
-    private static final Path SCRIPT = Path.of("..", "bench", "dualmcmc", "check_converter.py");
     private static final double TOLERANCE = 1e-5;
 
     @Test
     void convertedPaperNetworksComputeWhatTorchComputes(@TempDir Path tmp) throws Exception {
-        Assumptions.assumeTrue(torchInstalled(), "PyTorch is not installed for " + PYTHON);
+        TorchReference.assumeInstalled();
         Nd4jSetup.init();
         Path data = cifarBatch(tmp.resolve("cifar"));
 
-        JsonNode torch = runHelper(tmp, data);
+        JsonNode torch = TorchReference.run("check_converter.py", tmp.toString(), data.toString());
 
         Path converted = tmp.resolve("paper.dmcx");
         Checkpoint.Loaded loaded = Checkpoint.load(converted);
         ModelSet m = loaded.models();
         INDArray x = matrix(torch.get("x"));
         INDArray z = matrix(torch.get("z"));
-        assertClose("E(x)", m.energy().energy(x).reshape(-1, 1), torch.get("energy"), true);
-        assertClose("g(z)", m.generator().generate(z), torch.get("generated"), false);
+        TorchReference.assertClose("E(x)", m.energy().energy(x).reshape(-1, 1), torch.get("energy"), true, TOLERANCE);
+        TorchReference.assertClose("g(z)", m.generator().generate(z), torch.get("generated"), false, TOLERANCE);
         Posterior q = m.inference().infer(x);
-        assertClose("mu(x)", q.mu(), torch.get("mu"), false);
-        assertClose("logvar(x)", q.logvar(), torch.get("logvar"), false);
+        TorchReference.assertClose("mu(x)", q.mu(), torch.get("mu"), false, TOLERANCE);
+        TorchReference.assertClose("logvar(x)", q.logvar(), torch.get("logvar"), false, TOLERANCE);
 
         // the converter's copy of the preset and its wording of the networks are the engine's own
         Map<String, Object> preset = new LinkedHashMap<>(Presets.get("cifar10-paper").values());
@@ -98,15 +95,6 @@ class PaperConverterTest {
         return dir;
     }
 
-    private static JsonNode runHelper(Path work, Path data) throws Exception {
-        Process p = new ProcessBuilder(PYTHON, SCRIPT.getFileName().toString(), work.toString(), data.toString())
-                .directory(SCRIPT.getParent().toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the helper finished");
-        assertEquals(0, p.exitValue(), "the helper's exit status");
-        return Json.MAPPER.readTree(out);
-    }
-
     private static Set<String> entries(Path file) throws Exception {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Set<String> names = new TreeSet<>();
@@ -131,30 +119,5 @@ class PaperConverterTest {
             }
         }
         return Nd4j.createFromArray(a);
-    }
-
-    /** Every entry within 1e-5 of torch's, relative to the larger of 1 and the value. */
-    private static void assertClose(String what, INDArray engine, JsonNode torch, boolean column) {
-        float[][] e = engine.castTo(DataType.FLOAT).toFloatMatrix();
-        assertEquals(e.length, torch.size(), what + ": rows");
-        for (int i = 0; i < e.length; i++) {
-            if (!column) {
-                assertEquals(torch.get(i).size(), e[i].length, what + ": columns");
-            }
-            for (int j = 0; j < e[i].length; j++) {
-                double theirs = column ? torch.get(i).asDouble() : torch.get(i).get(j).asDouble();
-                assertEquals(theirs, e[i][j], TOLERANCE * Math.max(1, Math.abs(theirs)), what + " [" + i + "][" + j + "]");
-            }
-        }
-    }
-
-    private static boolean torchInstalled() {
-        try {
-            Process p = new ProcessBuilder(PYTHON, "-c", "import torch, numpy").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (Exception e) {
-            return false;
-        }
     }
 }

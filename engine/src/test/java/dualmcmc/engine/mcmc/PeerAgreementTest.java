@@ -1,6 +1,7 @@
 package dualmcmc.engine.mcmc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dualmcmc.engine.TorchReference;
 import dualmcmc.engine.config.LangevinSettings;
 import dualmcmc.engine.config.TrainingConfig;
 import dualmcmc.engine.io.Checkpoint;
@@ -10,7 +11,6 @@ import dualmcmc.engine.model.ModelSet;
 import dualmcmc.engine.model.Posterior;
 import dualmcmc.engine.util.Nd4jSetup;
 import dualmcmc.engine.util.Rng;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -31,13 +31,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * is not installed (CI installs python3-torch).
  */
 class PeerAgreementTest {
-    private static final String PYTHON = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3"
-            : "python3";
-    private static final Path SCRIPT = Path.of("..", "bench", "dualmcmc", "check_engine.py");
 
     @Test
     void networksAndBothRevisionsMatchThePyTorchReference(@TempDir Path tmp) throws Exception {
-        Assumptions.assumeTrue(torchInstalled(), "PyTorch is not installed for " + PYTHON);
+        TorchReference.assumeInstalled();
         Nd4jSetup.init();
         Checkpoint.Loaded ring8 = Examples.load("ring8");
         ModelSet m = ring8.models();
@@ -56,52 +53,20 @@ class PeerAgreementTest {
         Json.MAPPER.writeValue(probe.toFile(), Map.of("x", x.toFloatMatrix(), "z", z.toFloatMatrix(),
                 "x_steps", xSteps, "z_steps", zSteps, "z_step", zStep));
 
-        JsonNode peer = runPeer(models, probe);
+        JsonNode peer = TorchReference.run("check_engine.py", models.toString(), probe.toString());
 
         Posterior q = m.inference().infer(x);
-        assertClose("E(x)", m.energy().energy(x).reshape(-1, 1), peer.get("energy"), true);
-        assertClose("mu(x)", q.mu(), peer.get("mu"), false);
-        assertClose("logvar(x)", q.logvar(), peer.get("logvar"), false);
-        assertClose("g(z)", m.generator().generate(z), peer.get("generated"), false);
+        TorchReference.assertClose("E(x)", m.energy().energy(x).reshape(-1, 1), peer.get("energy"), true, 1e-4);
+        TorchReference.assertClose("mu(x)", q.mu(), peer.get("mu"), false, 1e-4);
+        TorchReference.assertClose("logvar(x)", q.logvar(), peer.get("logvar"), false, 1e-4);
+        TorchReference.assertClose("g(z)", m.generator().generate(z), peer.get("generated"), false, 1e-4);
         INDArray xr = new XRevision(m.energy(), new LangevinSettings(xSteps, cfg.xChain().stepSize(), 0))
                 .run(x.dup(), Rng.derive(1, "x"), null);
-        assertClose("x-revision", xr, peer.get("x_revised"), false);
+        TorchReference.assertClose("x-revision", xr, peer.get("x_revised"), false, 1e-4);
         INDArray zr = new ZRevision(m.generator(), new LangevinSettings(zSteps, zStep, 0),
                 cfg.sigma(), cfg.priorSigma()).run(z.dup(), x, Rng.derive(1, "z"), null);
-        assertClose("z-revision", zr, peer.get("z_revised"), false);
+        TorchReference.assertClose("z-revision", zr, peer.get("z_revised"), false, 1e-4);
         assertTrue(xr.sub(x).norm2Number().doubleValue() > 1e-3, "the x-chains moved: the check is not vacuous");
         assertTrue(zr.sub(z).norm2Number().doubleValue() > 1e-3, "the z-chains moved: the check is not vacuous");
-    }
-
-    private static boolean torchInstalled() {
-        try {
-            Process p = new ProcessBuilder(PYTHON, "-c", "import torch, numpy").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    private static JsonNode runPeer(Path models, Path probe) throws Exception {
-        Process p = new ProcessBuilder(PYTHON, SCRIPT.getFileName().toString(), models.toString(), probe.toString())
-                .directory(SCRIPT.getParent().toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the peer finished");
-        assertEquals(0, p.exitValue(), "the peer's exit status");
-        return Json.MAPPER.readTree(out);
-    }
-
-    /** Every entry within 1e-4 of the peer's, relative to the larger of 1 and the value. */
-    private static void assertClose(String what, INDArray engine, JsonNode peer, boolean column) {
-        float[][] e = engine.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).toFloatMatrix();
-        assertEquals(e.length, peer.size(), what + ": rows");
-        for (int i = 0; i < e.length; i++) {
-            for (int j = 0; j < e[i].length; j++) {
-                double theirs = column ? peer.get(i).asDouble() : peer.get(i).get(j).asDouble();
-                double tol = 1e-4 * Math.max(1, Math.abs(theirs));
-                assertEquals(theirs, e[i][j], tol, what + " [" + i + "][" + j + "]");
-            }
-        }
     }
 }
