@@ -100,6 +100,10 @@ RUNS=(
   # z_step 0.03 lost seed 13 on grid25 (38.4%): a step between the two, on that seed and seed 1
   "grid25 lre1e-2_zs0.05 13 10000"
   "grid25 lre1e-2_zs0.05 1 10000"
+  # 93.8% (seed 1) and 83.5% (seed 13) at 10k: the other seeds
+  "grid25 lre1e-2_zs0.05 2 10000"
+  "grid25 lre1e-2_zs0.05 11 10000"
+  "grid25 lre1e-2_zs0.05 12 10000"
   "grid25 lre1e-2 13 10000"
   "ring8 lre1e-2 1 5000"
   "ring8 lre1e-2 11 5000"
