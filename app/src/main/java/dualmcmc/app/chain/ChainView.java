@@ -4,6 +4,7 @@ import dualmcmc.app.page.Replayed;
 import dualmcmc.app.MainModel;
 import dualmcmc.app.chart.ImageGrid;
 import dualmcmc.app.chart.ProfileChart;
+import dualmcmc.app.chart.Roles;
 import dualmcmc.app.widget.ChainSettingsBar;
 import dualmcmc.app.widget.PlaybackBar;
 import dualmcmc.engine.config.TrainingConfig;
@@ -145,7 +146,7 @@ public abstract class ChainView<R extends ChainResult> extends BorderPane implem
         for (int c = 0; c < shown; c++) {
             chains[c] = t.profile(c);
         }
-        profile.setProfiles(t.meanProfile(), chains, chainColor(t), "mean over " + t.chains() + " chains");
+        profile.setProfiles(t.meanProfile(), chains, Roles.chain(t.init()), "mean over " + t.chains() + " chains");
         int old = playback.stepProperty().get();
         playback.maxStepProperty().set(k);
         if (old > k || old == 0) {
@@ -180,11 +181,6 @@ public abstract class ChainView<R extends ChainResult> extends BorderPane implem
     }
 
     protected abstract void drawPoints(R r, int step, DataInfo info);
-
-    /** The chains' colour, and the colour of their starts. */
-    protected abstract Color chainColor(ChainTrace t);
-
-    protected abstract Color startColor(ChainTrace t);
 
     /** The picture of chain {@code chain} at step {@code tau}: the state x, or the decoding g(z). */
     protected abstract float[] picture(ChainTrace t, int tau, int chain);

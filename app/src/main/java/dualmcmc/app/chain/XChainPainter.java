@@ -18,15 +18,7 @@ public final class XChainPainter {
     private XChainPainter() {
     }
 
-    /** The colour of a chain's path and current state: blue from the generator, purple from noise. */
-    public static Color chainColor(ChainTrace t) {
-        return t.init() == ChainInit.NOISE ? Roles.NOISE : Roles.REVISED;
-    }
 
-    /** The colour of a chain's start: orange generator samples, purple noise. */
-    public static Color startColor(ChainTrace t) {
-        return t.init() == ChainInit.NOISE ? Roles.NOISE : Roles.GENERATOR;
-    }
 
     /**
      * Replaces the plot's layers with the chains of {@code t} up to {@code step} over the heatmap
@@ -35,8 +27,8 @@ public final class XChainPainter {
     public static void paint(PlotCanvas plot, double[][] data, ChainTrace t, double[][] energy, int step,
                              String title) {
         int at = Math.min(step, t.steps());
-        Color c = chainColor(t);
-        Color start = startColor(t);
+        Color c = Roles.chain(t.init());
+        Color start = Roles.start(t.init());
         int rec = t.recordedChains().length;
         plot.setHeatmap(energy, "energy E(x), low = dark");
         plot.clearLayers();

@@ -3,7 +3,6 @@ package dualmcmc.app.chain;
 import dualmcmc.app.chart.Ink;
 import dualmcmc.app.chart.PlotCanvas;
 import dualmcmc.app.chart.Roles;
-import dualmcmc.engine.mcmc.ChainInit;
 import dualmcmc.engine.mcmc.ChainTrace;
 import javafx.scene.paint.Color;
 
@@ -17,15 +16,7 @@ public final class ZChainPainter {
     private ZChainPainter() {
     }
 
-    /** Blue from the inference model, purple from prior noise. */
-    public static Color chainColor(ChainTrace t) {
-        return t.init() == ChainInit.NOISE ? Roles.NOISE : Roles.REVISED;
-    }
 
-    /** Orange where the inference model starts the chain, purple prior noise. */
-    public static Color startColor(ChainTrace t) {
-        return t.init() == ChainInit.NOISE ? Roles.NOISE : Roles.GENERATOR;
-    }
 
     /**
      * Replaces the plot's layers with the decodings of {@code t} up to {@code step} and redraws.
@@ -36,7 +27,7 @@ public final class ZChainPainter {
     public static void paintData(PlotCanvas plot, double[][] data, ChainTrace t, float[][] targets, int selected,
                                  int step, String title) {
         int at = Math.min(step, t.steps());
-        Color c = chainColor(t);
+        Color c = Roles.chain(t.init());
         int n = t.recordedChains().length;
         plot.setTitle(title);
         plot.clearLayers();
@@ -50,7 +41,7 @@ public final class ZChainPainter {
             boolean sel = ch == selected;
             plot.addPath(path, sel ? c : c.deriveColor(0, 1, 1, 0.7), sel ? 2.2 : 1.4, 0.9, true);
             if (path.length == 1) {
-                plot.addPoints(path, startColor(t), 4, 1);
+                plot.addPoints(path, Roles.start(t.init()), 4, 1);
             }
         }
         for (int ch = 0; ch < n && ch < targets.length; ch++) {

@@ -1,6 +1,7 @@
 package dualmcmc.app.chart;
 
 import dualmcmc.engine.export.Palette;
+import dualmcmc.engine.mcmc.ChainInit;
 import javafx.scene.paint.Color;
 
 /**
@@ -19,6 +20,16 @@ public final class Roles {
     public static final Color INFERENCE = Rgb.color(Palette.INFERENCE);
 
     private Roles() {
+    }
+
+    /** A chain's colour: blue revisions, purple chains from noise (x- and z-chains alike). */
+    public static Color chain(ChainInit init) {
+        return init == ChainInit.NOISE ? NOISE : REVISED;
+    }
+
+    /** The colour of a chain's start: orange dual-MCMC starts (generator, inference model), purple noise. */
+    public static Color start(ChainInit init) {
+        return init == ChainInit.NOISE ? NOISE : GENERATOR;
     }
 
     public static java.awt.Color awt(Color c) {

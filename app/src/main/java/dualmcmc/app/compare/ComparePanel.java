@@ -117,7 +117,7 @@ final class ComparePanel extends VBox {
         grid.setTitle("x, start g(z\u2080), g(z\u209c) at \u03c4 = " + step);
         grid.setImages(cells, n, 3, info.channels(), info.height(), info.width());
         grid.setLabels(List.of("x", "g(z\u2080)", "g(z\u209c)"), List.of(rows));
-        grid.setColumnColors(new Color[]{Roles.DATA, ZChainPainter.startColor(t), ZChainPainter.chainColor(t)});
+        grid.setColumnColors(new Color[]{Roles.DATA, Roles.start(t.init()), Roles.chain(t.init())});
         grid.setHighlightColumn(2);
         grid.redraw();
     }

@@ -4,6 +4,7 @@ import dualmcmc.app.MainModel;
 import dualmcmc.app.chain.ChainView;
 import dualmcmc.app.chain.XChainPainter;
 import dualmcmc.app.chart.PlotCanvas;
+import dualmcmc.app.chart.Roles;
 import dualmcmc.engine.mcmc.ChainInit;
 import dualmcmc.engine.mcmc.ChainKind;
 import dualmcmc.engine.mcmc.ChainTrace;
@@ -65,16 +66,6 @@ public final class XRevisionView extends ChainView<XRevisionViewModel.Result> {
     }
 
     @Override
-    protected Color chainColor(ChainTrace t) {
-        return XChainPainter.chainColor(t);
-    }
-
-    @Override
-    protected Color startColor(ChainTrace t) {
-        return XChainPainter.startColor(t);
-    }
-
-    @Override
     protected float[] picture(ChainTrace t, int tau, int chain) {
         return t.state(tau, chain);
     }
@@ -87,8 +78,8 @@ public final class XRevisionView extends ChainView<XRevisionViewModel.Result> {
     /** The first column in the start's colour, then the chain's, more opaque the further along. */
     @Override
     protected Color columnColor(ChainTrace t, int column, int tau) {
-        return column == 0 ? startColor(t)
-                : chainColor(t).deriveColor(0, 1, 1, 0.35 + 0.65 * tau / Math.max(1.0, t.steps()));
+        return column == 0 ? Roles.start(t.init())
+                : Roles.chain(t.init()).deriveColor(0, 1, 1, 0.35 + 0.65 * tau / Math.max(1.0, t.steps()));
     }
 
     @Override

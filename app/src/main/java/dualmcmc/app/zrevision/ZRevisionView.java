@@ -106,7 +106,7 @@ public final class ZRevisionView extends ChainView<ZRevisionViewModel.Result> {
     @Override
     protected void drawPoints(ZRevisionViewModel.Result r, int step, DataInfo info) {
         ChainTrace t = r.trace();
-        Color c = chainColor(t);
+        Color c = Roles.chain(t.init());
         ZChainPainter.paintData(dataPlot, info.points(), t, r.targets(), r.selected(), step,
                 "Data space: g(z\u209c) moves toward the picked x \u00b7 \u03c4 = " + step);
         double[] lb = r.latentBounds();
@@ -136,16 +136,6 @@ public final class ZRevisionView extends ChainView<ZRevisionViewModel.Result> {
         latentPlot.redraw();
     }
 
-    @Override
-    protected Color chainColor(ChainTrace t) {
-        return ZChainPainter.chainColor(t);
-    }
-
-    @Override
-    protected Color startColor(ChainTrace t) {
-        return ZChainPainter.startColor(t);
-    }
-
     /** Each row starts with the observed x the chain revises a latent for. */
     @Override
     protected Lead lead(ZRevisionViewModel.Result r) {
@@ -168,7 +158,7 @@ public final class ZRevisionView extends ChainView<ZRevisionViewModel.Result> {
 
     @Override
     protected Color columnColor(ChainTrace t, int column, int tau) {
-        return column == 0 ? startColor(t) : chainColor(t);
+        return column == 0 ? Roles.start(t.init()) : Roles.chain(t.init());
     }
 
     @Override
