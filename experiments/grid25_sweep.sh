@@ -51,6 +51,8 @@ declare -A SETTINGS=(
   [lre1e-2_zs0.03]="--preset toy2d --set lr_e=1e-2 --set z_step=0.03"
   [toy2d_zs0.03]="--preset toy2d --set z_step=0.03"
   [lre1e-2_zs0.05]="--preset toy2d --set lr_e=1e-2 --set z_step=0.05"
+  [lre1e-2_zs0.05_b512]="--preset toy2d --set lr_e=1e-2 --set z_step=0.05 --set batch=512"
+  [lre1e-2_zs0.05_kx60]="--preset toy2d --set lr_e=1e-2 --set z_step=0.05 --set x_steps=60"
 )
 
 # dataset setting seed iterations (tuning seeds 1-2, confirmation seeds 11-13)
@@ -117,6 +119,13 @@ RUNS=(
   "grid25 lre1e-2_then_xn0.005@7500 11 10000"
   "grid25 lre1e-2_then_xn0.005@7500 12 10000"
   "grid25 lre1e-2_then_xn0.005@7500 13 10000"
+  # the spread between seeds is in when the rows split into modes (the late, fine fit of the
+  # EBM): a finer EBM gradient (batch 512) and more travel per chain (k_x 60), on the slowest
+  # seed (2: 60.0% at z_step 0.05) and seed 1
+  "grid25 lre1e-2_zs0.05_b512 2 10000"
+  "grid25 lre1e-2_zs0.05_kx60 2 10000"
+  "grid25 lre1e-2_zs0.05_b512 1 10000"
+  "grid25 lre1e-2_zs0.05_kx60 1 10000"
 )
 
 # one sweep at a time (a second one waits here), so that no two trainings share the cores or a run
