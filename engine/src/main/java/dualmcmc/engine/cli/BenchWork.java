@@ -2,6 +2,7 @@ package dualmcmc.engine.cli;
 
 import dualmcmc.engine.config.TrainingConfig;
 import dualmcmc.engine.model.ModelSet;
+import dualmcmc.engine.nn.Network;
 import dualmcmc.engine.util.Nd4jSetup;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -10,6 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.ToLongBiFunction;
 
 /**
  * The floating-point work behind bench's figures, counted from the networks' shapes (two FLOPs per
@@ -27,12 +29,22 @@ record BenchWork(double xStepFlop, double zStepFlop, double iterationFlop) {
     /** Large enough that the product runs at the kernel's full rate, small enough to take ~0.1 s. */
     static final int PEAK_SIZE = 2048;
 
+    /** The work as the networks are written ({@link Network#multiplyAdds}). */
     static BenchWork of(ModelSet m, TrainingConfig cfg) {
+        return of(m, cfg, Network::multiplyAdds);
+    }
+
+    /** The work the engine really does ({@link Network#executedMultiplyAdds}: less where it fuses layers). */
+    static BenchWork executed(ModelSet m, TrainingConfig cfg) {
+        return of(m, cfg, Network::executedMultiplyAdds);
+    }
+
+    private static BenchWork of(ModelSet m, TrainingConfig cfg, ToLongBiFunction<Network, long[]> count) {
         long[] x = {m.shape().size()};
         long[] z = {cfg.nz()};
-        double e = m.energy().network().multiplyAdds(x);
-        double g = m.generator().network().multiplyAdds(z);
-        double q = m.inference().network().multiplyAdds(x);
+        double e = count.applyAsLong(m.energy().network(), x);
+        double g = count.applyAsLong(m.generator().network(), z);
+        double q = count.applyAsLong(m.inference().network(), x);
         int b = cfg.batch();
         int kx = cfg.xChain().steps();
         int kz = cfg.zChain().steps();

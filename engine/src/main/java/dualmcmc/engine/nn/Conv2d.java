@@ -39,6 +39,15 @@ public final class Conv2d implements Layer {
     private final Buffer weightGrad = new Buffer();
     private final Buffer biasGrad = new Buffer();
     private final DnnlConvolutionCache direct;
+    /** The transposed convolutions that run upsampling by 2 and this layer in one (see {@link #forwardUpsampled}). */
+    private final DnnlConvolutionCache upsampled;
+    private final Buffer upsampledKernel = new Buffer();
+    private final Buffer upsampledKernelGrad = new Buffer();
+    /** The weight version and effective-weight buffer {@link #upsampledKernel} was made from. */
+    private long upsampledKernelVersion = -1;
+    private long upsampledKernelAddress;
+    /** Whether the last forward pass took its input before the upsampling (its backward pass must too). */
+    private boolean upsampledPass;
     /** Counts weight changes: the direct route's copy of the weights in oneDNN's layout is remade after each. */
     private long weightVersion;
     private INDArray input;
@@ -62,7 +71,8 @@ public final class Conv2d implements Layer {
         this.weight = new Weight(init.xavierNormal(new long[]{out, in, kernel, kernel}, fanIn, fanOut),
                 spectralNorm, init);
         this.bias = new Parameter("bias", Nd4j.zeros(init.dataType(), out));
-        this.direct = new DnnlConvolutionCache(this, out, kernel, stride, padding);
+        this.direct = new DnnlConvolutionCache(this, out, kernel, stride, padding, false);
+        this.upsampled = new DnnlConvolutionCache(this, out, UPSAMPLED_KERNEL, 2, 1, true);
     }
 
     @Override
@@ -104,6 +114,7 @@ public final class Conv2d implements Layer {
         inputLayout = producer == null ? null : producer.outputLayout;
         outputLayout = null;
         linkAsked = false;
+        upsampledPass = false;
         input = NativeCopy.contiguous(x);
         Geometry g = geometry();
         DataType type = input.dataType();
@@ -140,6 +151,9 @@ public final class Conv2d implements Layer {
 
     @Override
     public INDArray backward(INDArray gy, boolean accumulateParamGrads) {
+        if (upsampledPass) {
+            return backwardUpsampled(NativeCopy.contiguous(gy), accumulateParamGrads);
+        }
         INDArray grad = NativeCopy.contiguous(gy);
         Geometry g = geometry();
         DataType type = grad.dataType();
@@ -238,6 +252,129 @@ public final class Conv2d implements Layer {
         return gx;
     }
 
+
+    /*
+     * Nearest-neighbour upsampling by 2 followed by a 3x3 convolution with padding 1 is one
+     * transposed convolution of the small map (kernel 4, stride 2, padding 1). Output row 2i + a
+     * reads upsampled rows 2i + a - 1 .. 2i + a + 1, which are small rows i - 1, i, i (a = 0) or
+     * i, i, i + 1 (a = 1); a transposed convolution's tap k lands small row i on output row
+     * 2i + k - 1, so its kernel row k is the sum of the 3x3 kernel's rows TAPS[k] (in both
+     * directions: K = A W A^T). It does 16 multiply-adds per small pixel and channel pair where the
+     * pair does 4 x 9 = 36, and never builds the upsampled map (nor sums its gradient back).
+     */
+    private static final int UPSAMPLED_KERNEL = 4;
+    private static final int[][] TAPS = {{2}, {1, 2}, {0, 1}, {0}};
+
+    /**
+     * Whether {@link #forwardUpsampled} can run on this (small) input: a 3x3 convolution with
+     * padding 1 and stride 1, FLOAT, on oneDNN. Otherwise the caller upsamples and calls
+     * {@link #forward} as usual.
+     */
+    boolean runsUpsampled(INDArray small) {
+        return small.dataType() == DataType.FLOAT && small.rank() == 4 && upsampled.runs(small.shape())
+                && takesUpsampledShape(new long[]{small.size(1), small.size(2), small.size(3)});
+    }
+
+    /** Whether this layer's shape allows the fused route for one sample's small map (channels, height, width). */
+    boolean takesUpsampledShape(long[] small) {
+        return kernel == 3 && stride == 1 && padding == 1 && small.length == 3 && small[0] == in;
+    }
+
+    /** Multiply-adds of the fused route for one sample's small map: 16 per small pixel and channel pair. */
+    long upsampledMultiplyAdds(long[] small) {
+        return small[1] * small[2] * (long) in * out * UPSAMPLED_KERNEL * UPSAMPLED_KERNEL;
+    }
+
+    /**
+     * conv(upsample2(x)) computed from x itself, as the transposed convolution above; the
+     * backward pass that follows returns the gradient with respect to x, the small map. Only
+     * {@link Network} calls this, for an upsampling by 2 followed by this layer.
+     */
+    INDArray forwardUpsampled(INDArray small) {
+        if (!runsUpsampled(small)) {
+            throw new IllegalStateException(describe() + " cannot take " + java.util.Arrays.toString(small.shape())
+                    + " before its upsampling");
+        }
+        inputLayout = null;
+        outputLayout = null;
+        linkAsked = false;
+        upsampledPass = true;
+        input = NativeCopy.contiguous(small);
+        oh = 2 * (int) input.size(2);
+        ow = 2 * (int) input.size(3);
+        INDArray y = output.get(DataType.FLOAT, input.size(0), out, oh, ow);
+        upsampled.forward(input, null, false, upsampledKernel(), upsampledKernelVersion, bias.value(), y);
+        java.lang.ref.Reference.reachabilityFence(this);
+        return y;
+    }
+
+    private INDArray backwardUpsampled(INDArray grad, boolean accumulateParamGrads) {
+        INDArray gx = inputGrad.get(DataType.FLOAT, input.shape());
+        INDArray gk = accumulateParamGrads
+                ? upsampledKernelGrad.get(DataType.FLOAT, out, in, UPSAMPLED_KERNEL, UPSAMPLED_KERNEL) : null;
+        INDArray gb = accumulateParamGrads ? biasGrad.get(DataType.FLOAT, out) : null;
+        upsampled.backward(input, null, false, grad, upsampledKernel(), upsampledKernelVersion, gx, gk, gb);
+        java.lang.ref.Reference.reachabilityFence(this);
+        if (accumulateParamGrads) {
+            weight.addGradient(foldKernelGradient(gk));
+            bias.grad().addi(gb);
+        }
+        return gx;
+    }
+
+    /** K = A W A^T for the current effective weights, remade only when they change. */
+    private INDArray upsampledKernel() {
+        INDArray w = NativeCopy.contiguous(weight.effective());
+        INDArray k = upsampledKernel.get(DataType.FLOAT, out, in, UPSAMPLED_KERNEL, UPSAMPLED_KERNEL);
+        long address = w.data().address();
+        if (upsampledKernelVersion == weightVersion && upsampledKernelAddress == address) {
+            return k;
+        }
+        int pairs = out * in;
+        float[] w3 = new float[pairs * 9];
+        float[] k4 = new float[pairs * 16];
+        NativeCopy.read(w, w3, w3.length);
+        for (int p = 0; p < pairs; p++) {
+            for (int r = 0; r < UPSAMPLED_KERNEL; r++) {
+                for (int c = 0; c < UPSAMPLED_KERNEL; c++) {
+                    float sum = 0;
+                    for (int a : TAPS[r]) {
+                        for (int b : TAPS[c]) {
+                            sum += w3[p * 9 + a * 3 + b];
+                        }
+                    }
+                    k4[p * 16 + r * 4 + c] = sum;
+                }
+            }
+        }
+        NativeCopy.write(k4, k4.length, k);
+        upsampledKernelVersion = weightVersion;
+        upsampledKernelAddress = address;
+        return k;
+    }
+
+    /** dL/dW = A^T (dL/dK) A: each 3x3 tap collects the gradients of the 4x4 taps it was summed into. */
+    private INDArray foldKernelGradient(INDArray gk) {
+        int pairs = out * in;
+        float[] k4 = new float[pairs * 16];
+        float[] w3 = new float[pairs * 9];
+        NativeCopy.read(gk, k4, k4.length);
+        for (int p = 0; p < pairs; p++) {
+            for (int r = 0; r < UPSAMPLED_KERNEL; r++) {
+                for (int c = 0; c < UPSAMPLED_KERNEL; c++) {
+                    float g = k4[p * 16 + r * 4 + c];
+                    for (int a : TAPS[r]) {
+                        for (int b : TAPS[c]) {
+                            w3[p * 9 + a * 3 + b] += g;
+                        }
+                    }
+                }
+            }
+        }
+        INDArray gw = weightGrad.get(DataType.FLOAT, weight.parameter().value().shape());
+        NativeCopy.write(w3, w3.length, gw);
+        return gw;
+    }
 
     /** Whether the last forward pass left its output in oneDNN's layout for a linked consumer. */
     boolean linkedOutput() {

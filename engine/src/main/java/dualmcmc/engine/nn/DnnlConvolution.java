@@ -49,6 +49,10 @@ import java.lang.ref.Reference;
  * element-wise activation does not care how the values are laid out. Measured on the image28
  * EBM (64 images, thread CPU, median of 15 interleaved rounds): the input gradient 12.2 -> 11.6 ms,
  * with the weight gradients 19.6 -> 18.8 ms; the reorders' share of an x-step fell from 7.7% to 2.3%.
+ *
+ * <p>Transposed: the same three primitives for a transposed convolution (oneDNN's deconvolution:
+ * output size (h - 1) * stride + kernel - 2 * padding, weights [out, in, k, k]), which is how a
+ * nearest-neighbour upsampling and the 3x3 convolution after it run ({@link Conv2d#forwardUpsampled}).
  */
 final class DnnlConvolution implements AutoCloseable {
     private final long[] inputShape;
@@ -77,36 +81,43 @@ final class DnnlConvolution implements AutoCloseable {
     private dnnl_memory_desc_t outputLayout;
 
     /** Whether oneDNN can run this convolution: the right padding it needs must not be negative. */
-    static boolean supports(long size, int kernel, int stride, int padding) {
-        long outSize = (size + 2L * padding - kernel) / stride + 1;
-        return outSize > 0 && rightPadding(size, outSize, kernel, stride, padding) >= 0;
+    static boolean supports(long size, int kernel, int stride, int padding, boolean transposed) {
+        long outSize = outputSize(size, kernel, stride, padding, transposed);
+        return outSize > 0 && rightPadding(size, outSize, kernel, stride, padding, transposed) >= 0;
     }
 
-    private static long rightPadding(long size, long outSize, int kernel, int stride, int padding) {
-        return (outSize - 1) * stride + kernel - size - padding;
+    static long outputSize(long size, int kernel, int stride, int padding, boolean transposed) {
+        return transposed ? (size - 1) * stride + kernel - 2L * padding : (size + 2L * padding - kernel) / stride + 1;
+    }
+
+    /** A transposed convolution's padding is that of the convolution it transposes (output and input swap). */
+    private static long rightPadding(long size, long outSize, int kernel, int stride, int padding, boolean transposed) {
+        return transposed ? (size - 1) * stride + kernel - outSize - padding
+                : (outSize - 1) * stride + kernel - size - padding;
     }
 
     /**
      * @param inputLayout the layout the input arrives in (a linked producer's {@link #outputLayout}), or null for plain nchw
      * @param linkOutput leave the output in the primitive's layout (see {@link #outputLayout}) instead of plain nchw
      */
-    DnnlConvolution(long[] inputShape, int out, int kernel, int stride, int padding, dnnl_memory_desc_t inputLayout,
-                    boolean linkOutput) {
+    DnnlConvolution(long[] inputShape, int out, int kernel, int stride, int padding, boolean transposed,
+                    dnnl_memory_desc_t inputLayout, boolean linkOutput) {
         this.inputShape = inputShape.clone();
         this.inputLayout = inputLayout == null ? null : Dnnl.copy(inputLayout);
         long n = inputShape[0];
         long in = inputShape[1];
         long h = inputShape[2];
         long w = inputShape[3];
-        long oh = (h + 2L * padding - kernel) / stride + 1;
-        long ow = (w + 2L * padding - kernel) / stride + 1;
+        long oh = outputSize(h, kernel, stride, padding, transposed);
+        long ow = outputSize(w, kernel, stride, padding, transposed);
         long[] x = {n, in, h, w};
         long[] wt = {out, in, kernel, kernel};
         long[] b = {out};
         long[] y = {n, out, oh, ow};
         long[] strides = {stride, stride};
         long[] padL = {padding, padding};
-        long[] padR = {rightPadding(h, oh, kernel, stride, padding), rightPadding(w, ow, kernel, stride, padding)};
+        long[] padR = {rightPadding(h, oh, kernel, stride, padding, transposed),
+                rightPadding(w, ow, kernel, stride, padding, transposed)};
         dnnl_memory_desc_t xMd = inputLayout != null ? this.inputLayout : Dnnl.desc(x, dnnl.dnnl_format_tag_any);
         dnnl_memory_desc_t xUser = inputLayout != null ? this.inputLayout : Dnnl.desc(x, dnnl.dnnl_nchw);
         dnnl_memory_desc_t wMd = Dnnl.desc(wt, dnnl.dnnl_format_tag_any);
@@ -116,22 +127,31 @@ final class DnnlConvolution implements AutoCloseable {
         dnnl_primitive_desc bwdDataPd = null;
         dnnl_primitive_desc bwdWeightsPd = null;
         try {
+            String kind = transposed ? "deconvolution" : "convolution";
+            int alg = transposed ? dnnl.dnnl_deconvolution_direct : dnnl.dnnl_convolution_direct;
             dnnl_convolution_desc_t d = new dnnl_convolution_desc_t();
-            Dnnl.check(dnnl.dnnl_convolution_forward_desc_init(d, dnnl.dnnl_forward_training,
-                    dnnl.dnnl_convolution_direct, xMd, wMd, bMd, yMd, strides, padL, padR), "convolution_forward_desc_init");
-            fwdPd = Dnnl.primitiveDesc(d, null, "convolution forward");
+            Dnnl.check(transposed
+                    ? dnnl.dnnl_deconvolution_forward_desc_init(d, dnnl.dnnl_forward_training, alg, xMd, wMd, bMd, yMd,
+                            strides, padL, padR)
+                    : dnnl.dnnl_convolution_forward_desc_init(d, dnnl.dnnl_forward_training, alg, xMd, wMd, bMd, yMd,
+                            strides, padL, padR), kind + "_forward_desc_init");
+            fwdPd = Dnnl.primitiveDesc(d, null, kind + " forward");
             d = new dnnl_convolution_desc_t();
-            Dnnl.check(dnnl.dnnl_convolution_backward_data_desc_init(d, dnnl.dnnl_convolution_direct,
-                    xMd, wMd, yMd, strides, padL, padR), "convolution_backward_data_desc_init");
-            bwdDataPd = Dnnl.primitiveDesc(d, fwdPd, "convolution backward data");
+            Dnnl.check(transposed
+                    ? dnnl.dnnl_deconvolution_backward_data_desc_init(d, alg, xMd, wMd, yMd, strides, padL, padR)
+                    : dnnl.dnnl_convolution_backward_data_desc_init(d, alg, xMd, wMd, yMd, strides, padL, padR),
+                    kind + "_backward_data_desc_init");
+            bwdDataPd = Dnnl.primitiveDesc(d, fwdPd, kind + " backward data");
             d = new dnnl_convolution_desc_t();
             // see the class comment: one input channel padded to a block made this 1.5-2x slower
             boolean plainGradient = in == 1 && inputLayout == null;
-            Dnnl.check(dnnl.dnnl_convolution_backward_weights_desc_init(d, dnnl.dnnl_convolution_direct,
-                    plainGradient ? Dnnl.desc(x, dnnl.dnnl_nchw) : xMd, wMd, bMd,
-                    plainGradient ? Dnnl.desc(y, dnnl.dnnl_nchw) : yMd, strides, padL, padR),
-                    "convolution_backward_weights_desc_init");
-            bwdWeightsPd = Dnnl.primitiveDesc(d, fwdPd, "convolution backward weights");
+            dnnl_memory_desc_t xW = plainGradient ? Dnnl.desc(x, dnnl.dnnl_nchw) : xMd;
+            dnnl_memory_desc_t yW = plainGradient ? Dnnl.desc(y, dnnl.dnnl_nchw) : yMd;
+            Dnnl.check(transposed
+                    ? dnnl.dnnl_deconvolution_backward_weights_desc_init(d, alg, xW, wMd, bMd, yW, strides, padL, padR)
+                    : dnnl.dnnl_convolution_backward_weights_desc_init(d, alg, xW, wMd, bMd, yW, strides, padL, padR),
+                    kind + "_backward_weights_desc_init");
+            bwdWeightsPd = Dnnl.primitiveDesc(d, fwdPd, kind + " backward weights");
 
             inputSide = Dnnl.scratch(Math.max(size(fwdPd, dnnl.dnnl_query_src_md),
                     Math.max(size(bwdDataPd, dnnl.dnnl_query_diff_src_md), size(bwdWeightsPd, dnnl.dnnl_query_src_md))));

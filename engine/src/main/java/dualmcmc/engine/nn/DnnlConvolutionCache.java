@@ -29,20 +29,23 @@ final class DnnlConvolutionCache {
     private final int kernel;
     private final int stride;
     private final int padding;
+    private final boolean transposed;
 
-    DnnlConvolutionCache(Object owner, int out, int kernel, int stride, int padding) {
+    /** @param transposed transposed convolutions (see {@link DnnlConvolution}) instead of convolutions */
+    DnnlConvolutionCache(Object owner, int out, int kernel, int stride, int padding, boolean transposed) {
         this.out = out;
         this.kernel = kernel;
         this.stride = stride;
         this.padding = padding;
+        this.transposed = transposed;
         CLEANER.register(owner, entries);
     }
 
     /** Whether oneDNN runs this layer on inputs of this shape (otherwise the caller falls back). */
     boolean runs(long[] inputShape) {
         return Dnnl.available() && inputShape.length == 4
-                && DnnlConvolution.supports(inputShape[2], kernel, stride, padding)
-                && DnnlConvolution.supports(inputShape[3], kernel, stride, padding);
+                && DnnlConvolution.supports(inputShape[2], kernel, stride, padding, transposed)
+                && DnnlConvolution.supports(inputShape[3], kernel, stride, padding, transposed);
     }
 
     /**
@@ -81,7 +84,7 @@ final class DnnlConvolutionCache {
             c = null;
         }
         if (c == null) {
-            c = new DnnlConvolution(inputShape, out, kernel, stride, padding, inputLayout, linkOutput);
+            c = new DnnlConvolution(inputShape, out, kernel, stride, padding, transposed, inputLayout, linkOutput);
             entries.map.put(key, c);
         }
         return c;

@@ -18,12 +18,23 @@ public final class Network {
     private final Conv2d[] producers;
     /** Per layer: the convolution this one's output reaches (both convolutions) through activations only, else null. */
     private final Conv2d[] consumers;
+    /** Per layer: the convolution after this upsampling by 2 that can run both in one (see {@link Conv2d#forwardUpsampled}), else null. */
+    private final Conv2d[] upsampledConvolutions;
+    /** Per layer: whether the last forward pass ran this upsampling inside the next layer. */
+    private final boolean[] skipped;
 
     public Network(List<Layer> layers) {
         this.layers = List.copyOf(layers);
         this.producers = new Conv2d[layers.size()];
         this.consumers = new Conv2d[layers.size()];
+        this.upsampledConvolutions = new Conv2d[layers.size()];
+        this.skipped = new boolean[layers.size()];
         linkConvolutions();
+        for (int i = 0; i + 1 < layers.size(); i++) {
+            if (layers.get(i) instanceof Upsample u && u.factor() == 2 && layers.get(i + 1) instanceof Conv2d c) {
+                upsampledConvolutions[i] = c;
+            }
+        }
         List<Parameter> ps = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             for (Parameter p : layers.get(i).parameters()) {
@@ -68,8 +79,16 @@ public final class Network {
     public INDArray forwardShared(INDArray x) {
         Nd4jSetup.init();
         INDArray h = x;
+        java.util.Arrays.fill(skipped, false);
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
+            Conv2d next = upsampledConvolutions[i];
+            if (next != null && next.runsUpsampled(h)) {
+                skipped[i] = true;
+                h = next.forwardUpsampled(h);
+                i++;
+                continue;
+            }
             h = layer instanceof Conv2d conv ? conv.forward(h, producers[i], consumers[i]) : layer.forward(h);
         }
         return h;
@@ -86,7 +105,9 @@ public final class Network {
         Nd4jSetup.init();
         INDArray g = gradOutput;
         for (int i = layers.size() - 1; i >= 0; i--) {
-            g = layers.get(i).backward(g, accumulateParamGrads);
+            if (!skipped[i]) {
+                g = layers.get(i).backward(g, accumulateParamGrads);
+            }
         }
         return g;
     }
@@ -176,6 +197,29 @@ public final class Network {
         long total = 0;
         long[] shape = input;
         for (Layer l : layers) {
+            total += l.multiplyAdds(shape);
+            shape = l.outputShape(shape);
+        }
+        return total;
+    }
+
+    /**
+     * The multiply-adds a FLOAT forward pass on oneDNN really does: {@link #multiplyAdds}, except
+     * that an upsampling by 2 and the convolution after it run as one transposed convolution of
+     * the small map ({@link Conv2d#forwardUpsampled}), which does less than half of the pair's.
+     */
+    public long executedMultiplyAdds(long[] input) {
+        long total = 0;
+        long[] shape = input;
+        for (int i = 0; i < layers.size(); i++) {
+            Layer l = layers.get(i);
+            Conv2d next = upsampledConvolutions[i];
+            if (next != null && next.takesUpsampledShape(shape)) {
+                total += next.upsampledMultiplyAdds(shape);
+                shape = next.outputShape(l.outputShape(shape));
+                i++;
+                continue;
+            }
             total += l.multiplyAdds(shape);
             shape = l.outputShape(shape);
         }

@@ -22,6 +22,10 @@ public final class Upsample implements Layer {
         this.factor = factor;
     }
 
+    public int factor() {
+        return factor;
+    }
+
     @Override
     public long[] outputShape(long[] input) {
         return new long[]{input[0], input[1] * factor, input[2] * factor};

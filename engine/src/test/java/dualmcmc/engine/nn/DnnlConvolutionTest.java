@@ -299,7 +299,7 @@ class DnnlConvolutionTest {
 
     @Test
     void arraysOfTheWrongShapeOrLayoutAreRefused() {
-        try (DnnlConvolution c = new DnnlConvolution(new long[]{2, 3, 8, 8}, 4, 3, 1, 1, null, false)) {
+        try (DnnlConvolution c = new DnnlConvolution(new long[]{2, 3, 8, 8}, 4, 3, 1, 1, false, null, false)) {
             INDArray w = Nd4j.rand(DataType.FLOAT, 4, 3, 3, 3);
             INDArray b = Nd4j.zeros(DataType.FLOAT, 4);
             INDArray y = Nd4j.zeros(DataType.FLOAT, 2, 4, 8, 8);

@@ -42,6 +42,20 @@ class MultiplyAddsTest {
         assertEquals(8L * 8 * 4 * 9 + 64 * 10, n.multiplyAdds(new long[]{64}));
     }
 
+    @Test
+    void anUpsamplingAndTheConvolutionAfterItExecuteAsOneTransposedConvolution() {
+        Init init = init();
+        Network n = new Network(List.of(new Reshape(16, 7, 7), new Upsample(2), new Conv2d(16, 8, 3, 1, 1, false, init),
+                Activation.relu(), new Conv2d(8, 1, 3, 1, 1, false, init)));
+        long[] in = {16 * 7 * 7};
+        // as written: a 3x3 convolution of the 14x14 map, then 8 -> 1
+        assertEquals(14L * 14 * 8 * 16 * 9 + 14L * 14 * 8 * 9, n.multiplyAdds(in));
+        // run: 4x4 taps per pixel of the 7x7 map, the second convolution as it is
+        assertEquals(7L * 7 * 8 * 16 * 16 + 14L * 14 * 8 * 9, n.executedMultiplyAdds(in));
+        Network plain = new Network(List.of(new Reshape(16, 7, 7), new Upsample(2), new Conv2d(16, 8, 3, 1, 0, false, init)));
+        assertEquals(plain.multiplyAdds(in), plain.executedMultiplyAdds(in));
+    }
+
     /** The shapes the count walks are the shapes the networks produce, for every image architecture. */
     @Test
     void theWalkedShapesAreTheRealOnes() {
