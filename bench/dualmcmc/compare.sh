@@ -8,7 +8,8 @@
 # thread only: with THREADS > 1 both are timed by the wall clock).
 # THREADS=N: the engine's training blocks and chains on N threads (bench --threads), the peer's
 # intra-op threads (torch.set_num_threads, OMP_NUM_THREADS).
-# Needs: apt-get install -y --no-install-recommends python3-torch ; mvn -q -DskipTests package
+# Needs: apt-get install -y --no-install-recommends python3-torch libopenblas0-pthread ; mvn -q -DskipTests package
+# (without an optimised BLAS, Debian's torch runs its linear layers on the reference BLAS, 10-30x slower)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 peer=${PEER:-bench/dualmcmc/torch_reference.py}

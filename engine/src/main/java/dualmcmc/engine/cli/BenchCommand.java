@@ -151,7 +151,7 @@ public final class BenchCommand implements Callable<Integer> {
         // what each figure does, against what the cores can do (docs/performance.md)
         BenchWork work = BenchWork.of(setup.models(), cfg);
         BenchWork executed = BenchWork.executed(setup.models(), cfg);
-        double peak = BenchWork.sgemmPeakGflops();
+        double peak = BenchWork.sgemmPeakGflops(now);
         out.put("sgemm_peak_gflops", round1(peak));
         share(out, "x_step", work.xStepFlop(), executed.xStepFlop(), xStep * 1e-6, peak, threads);
         share(out, "z_step", work.zStepFlop(), executed.zStepFlop(), zStep * 1e-6, peak, threads);
