@@ -73,6 +73,23 @@ final class DnnlConvolutionCache {
         }
     }
 
+    /**
+     * The forward pass of an upsampling by 2 and a 3x3 convolution as four phase convolutions of
+     * the small map x ({@link DnnlPhaseConvolution}), for the layer whose transposed convolutions
+     * this cache holds; {@code kernels} the four phases' kernels, named by {@code weightVersion}.
+     */
+    void forwardPhases(INDArray x, INDArray[] kernels, long weightVersion, INDArray b, INDArray y) {
+        synchronized (entries) {
+            List<Long> key = Arrays.stream(x.shape()).boxed().toList();
+            DnnlPhaseConvolution c = entries.phases.get(key);
+            if (c == null) {
+                c = new DnnlPhaseConvolution(x.shape(), out);
+                entries.phases.put(key, c);
+            }
+            c.forward(x, kernels, weightVersion, b, y);
+        }
+    }
+
     private DnnlConvolution get(long[] inputShape, dnnl_memory_desc_t inputLayout, boolean linkOutput) {
         if (!runs(inputShape)) {
             throw new IllegalStateException("oneDNN does not run " + Arrays.toString(inputShape));
@@ -92,21 +109,37 @@ final class DnnlConvolutionCache {
 
     /** The cached convolutions; as the Cleaner's action it must not refer to the owner. */
     private static final class Entries implements Runnable {
-        private final Map<List<Object>, DnnlConvolution> map = new LinkedHashMap<>(4, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<List<Object>, DnnlConvolution> eldest) {
-                if (size() > SHAPES) {
-                    eldest.getValue().close();
-                    return true;
+        private final Map<List<Object>, DnnlConvolution> map = mostRecent();
+        private final Map<List<Long>, DnnlPhaseConvolution> phases = mostRecent();
+
+        /** A map that keeps the {@link #SHAPES} most recently used entries and closes the others. */
+        private static <K, V extends AutoCloseable> Map<K, V> mostRecent() {
+            return new LinkedHashMap<>(4, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                    if (size() > SHAPES) {
+                        close(eldest.getValue());
+                        return true;
+                    }
+                    return false;
                 }
-                return false;
+            };
+        }
+
+        private static void close(AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing oneDNN primitives failed", e);
             }
-        };
+        }
 
         @Override
         public synchronized void run() {
-            map.values().forEach(DnnlConvolution::close);
+            map.values().forEach(Entries::close);
+            phases.values().forEach(Entries::close);
             map.clear();
+            phases.clear();
         }
     }
 }

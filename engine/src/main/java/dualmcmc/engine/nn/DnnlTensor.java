@@ -69,6 +69,14 @@ final class DnnlTensor implements AutoCloseable {
         Dnnl.pointAt(user, a);
     }
 
+    /**
+     * Points the caller-side memory at {@code a}'s first element without checking its shape: for a
+     * strided caller layout over a larger array, which the caller has checked it fits.
+     */
+    void pointAt(INDArray a) {
+        Dnnl.pointAt(user, a);
+    }
+
     /** Copies the bound array into the primitive's layout (inputs; nothing when the layouts agree). */
     void load() {
         reorder();
