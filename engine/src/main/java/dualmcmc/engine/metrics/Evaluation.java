@@ -1,5 +1,6 @@
 package dualmcmc.engine.metrics;
 
+import dualmcmc.engine.config.LangevinSettings;
 import dualmcmc.engine.config.TrainingConfig;
 import dualmcmc.engine.config.TrainingMode;
 import dualmcmc.engine.data.Dataset;
@@ -109,7 +110,23 @@ public final class Evaluation {
         out.put("mse_revised", mode.trainsGenerator() ? seRevised / pixels : Double.NaN);
         out.put("energy_generator", mode.trainsEbm() ? meanEnergy(models, s.generated()) : Double.NaN);
         out.put("energy_revised", mode.trainsEbm() ? meanEnergy(models, s.revised()) : Double.NaN);
+        out.put("x_drift_to_noise", mode.trainsEbm() ? driftToNoise(models, cfg.xChain(), s.generated()) : Double.NaN);
         return out;
+    }
+
+    /**
+     * How hard one x-step pulls against its own noise on the generator's samples: the mean over
+     * samples of |(s_x^2 / 2) dE/dx| over the noise's norm n_x sqrt(pixels). Far below 1, a chain
+     * of k steps moves a sample mostly by noise unless the pull keeps one direction for about
+     * 1 / ratio^2 steps (docs/recipes.md, images); NaN without noise.
+     */
+    public static double driftToNoise(ModelSet models, LangevinSettings x, INDArray samples) {
+        if (!(x.noise() > 0)) {
+            return Double.NaN;
+        }
+        INDArray gradient = models.energy().energyGradient(samples, Nd4j.create(samples.dataType(), samples.size(0)));
+        double drift = 0.5 * x.stepSize() * x.stepSize() * gradient.norm2(1).meanNumber().doubleValue();
+        return drift / (x.noise() * Math.sqrt(samples.size(1)));
     }
 
     /**
