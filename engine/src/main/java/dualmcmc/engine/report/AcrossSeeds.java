@@ -42,8 +42,10 @@ public record AcrossSeeds(List<Long> seeds, Table methods, Table zAblation, Tabl
                     }
                     cells.add(t.rows().get(i).get(c));
                 }
-                String name = first.title() + "/" + first.rows().get(i).get(0) + "/" + first.header().get(c);
-                row.add(Table.isNumber(cells.get(0)) ? figure(cells, replicates, Rng.mix(seed, name)) : label(cells));
+                // keyed by the figure's name alone, so a run in two tables (dual-MCMC is the k_x = 30 row
+                // of the x ablation) shows one interval in both
+                long key = Rng.mix(seed, first.header().get(c));
+                row.add(Table.isNumber(cells.get(0)) ? figure(cells, replicates, key) : label(cells));
             }
             rows.add(row);
         }

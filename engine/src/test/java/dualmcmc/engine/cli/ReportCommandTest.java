@@ -90,6 +90,10 @@ class ReportCommandTest {
         assertEquals(Math.min(fdSeed0, fdSeed1), Double.parseDouble(cells[4]), 1e-12);
         assertEquals(Math.max(fdSeed0, fdSeed1), Double.parseDouble(cells[5]), 1e-12);
         assertTrue(Double.parseDouble(cells[6]) < Double.parseDouble(cells[7]), "an interval: " + dualSummary);
+        String x30 = Files.readAllLines(two.resolve("x_ablation_summary.csv")).stream().filter(l -> l.startsWith("30,"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of(cells).subList(8, 14), List.of(x30.split(",")).subList(7, 13),
+                "dual-MCMC is the k_x = 30 run: one figure, one interval, in both tables");
 
         String md2 = Files.readString(two.resolve("report.md"));
         assertTrue(md2.contains("2 seeds (0 to 1)") && md2.contains(" ± "), md2);
