@@ -3,6 +3,7 @@ package dualmcmc.engine.report;
 import dualmcmc.engine.metrics.Bootstrap;
 import dualmcmc.engine.metrics.Interval;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Locale;
  */
 public record Figure(double[] perSeed, Spread spread, Interval interval) {
     /** Columns a figure takes in a CSV, after the figure's own name and an underscore. */
-    public static final java.util.List<String> CSV_PARTS = java.util.List.of("mean", "sd", "min", "max", "low", "high");
+    public static final List<String> CSV_PARTS = List.of("mean", "sd", "min", "max", "low", "high");
 
     /**
      * {@code perSample[s]}: seed s's replicates over samples, or null; {@code replicates}: how many
@@ -28,8 +29,8 @@ public record Figure(double[] perSeed, Spread spread, Interval interval) {
         return Double.isNaN(spread.mean());
     }
 
-    java.util.List<Double> csvParts() {
-        return java.util.List.of(spread.mean(), spread.sd(), spread.min(), spread.max(), interval.low(),
+    List<Double> csvParts() {
+        return List.of(spread.mean(), spread.sd(), spread.min(), spread.max(), interval.low(),
                 interval.high());
     }
 
