@@ -9,6 +9,7 @@ import dualmcmc.engine.io.ClassifierFile;
 import dualmcmc.engine.io.Json;
 import dualmcmc.engine.io.RunStore;
 import dualmcmc.engine.model.Classifier;
+import dualmcmc.engine.report.AcrossSeeds;
 import dualmcmc.engine.report.MiniatureReport;
 import dualmcmc.engine.report.Orderings;
 import dualmcmc.engine.report.Table;
@@ -26,10 +27,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.LongStream;
 
-@Command(name = "report", description = "The paper's tables in miniature: every method, the z and x ablations, one budget and seed.")
+@Command(name = "report", description = "The paper's tables in miniature: every method, the z and x ablations, "
+        + "one budget, on one seed or several, with intervals over seeds and samples.")
 public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--dataset", required = true, completionCandidates = DatasetNames.class)
     String dataset;
@@ -46,8 +51,16 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--budget", required = true, paramLabel = "ITERATIONS", description = "Training iterations per run")
     long budget;
 
-    @Option(names = "--seed", defaultValue = "0")
+    @Option(names = "--seed", defaultValue = "0", description = "The first seed")
     long seed;
+
+    @Option(names = "--seeds", defaultValue = "1", paramLabel = "N",
+            description = "Run the whole report for seeds S, S+1, ..., S+N-1 (default 1)")
+    int seedCount;
+
+    @Option(names = "--bootstrap", defaultValue = "200", paramLabel = "B",
+            description = "Bootstrap replicates behind each interval (default 200)")
+    int replicates;
 
     @Option(names = "--samples", defaultValue = "1000", description = "Samples for each FD and MSE")
     int samples;
@@ -62,81 +75,161 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The feature classifier of one seed's report and its held-out accuracy. */
+    private record Features(Classifier classifier, double accuracy) {
+    }
+
     @Override
     public Integer call() throws Exception {
+        if (seedCount < 1 || replicates < 1 || samples < 2 || budget < 1) {
+            throw new IllegalArgumentException("--seeds and --bootstrap must be >= 1, --samples >= 2 and --budget >= 1, "
+                    + "got " + seedCount + ", " + replicates + ", " + samples + " and " + budget);
+        }
+        if (seed > Long.MAX_VALUE - seedCount) {
+            throw new IllegalArgumentException("--seed " + seed + " leaves no room for " + seedCount + " seeds");
+        }
         Nd4jSetup.init();
-        Dataset data = Datasets.load(dataset, dataDir, seed);
         String presetName = preset != null ? preset : Presets.defaultFor(dataset);
         TrainingConfig cfg = Presets.get(presetName).withOverrides(overrides);
         Files.createDirectories(out);
         long start = System.nanoTime();
-        ClassifierFile.Loaded bundled = classifierFile != null ? ClassifierFile.load(classifierFile)
-                : ClassifierFile.bundled(data.name()).orElse(null);
-        Classifier classifier;
-        double accuracy;
-        if (bundled != null) {
-            classifier = bundled.classifier();
-            accuracy = bundled.testAccuracy();
-        } else {
-            System.err.println("no classifier bundled for " + data.name() + ": training one (5 epochs)");
-            ClassifierTraining.Result r = ClassifierTraining.train(data, 5, seed);
-            classifier = r.classifier();
-            accuracy = r.testAccuracy();
+        List<Long> seeds = LongStream.range(seed, seed + seedCount).boxed().toList();
+        List<MiniatureReport.Result> results = new ArrayList<>();
+        List<Double> accuracies = new ArrayList<>();
+        List<Double> minutesPerSeed = new ArrayList<>();
+        String dataName = dataset;
+        for (long s : seeds) {
+            long seedStart = System.nanoTime();
+            if (seedCount > 1) {
+                System.err.println("seed " + s + " (" + (s - seed + 1) + " of " + seedCount + ")");
+            }
+            // each seed's report is exactly the single-seed report of that seed: its data and classifier too
+            Dataset data = Datasets.load(dataset, dataDir, s);
+            dataName = data.name();
+            Features features = features(data, s);
+            accuracies.add(features.accuracy());
+            Path runs = seedCount == 1 ? out.resolve("runs") : out.resolve("runs").resolve("seed-" + s);
+            results.add(new MiniatureReport(data, cfg, features.classifier(), budget, s, samples, replicates,
+                    System.err::println).run((run, trainer) -> {
+                        try {
+                            RunStore.save(runs.resolve(run.name().replace(' ', '_').replace('=', '-')),
+                                    trainer, dataDir, run.eval());
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }));
+            minutesPerSeed.add((System.nanoTime() - seedStart) / 6e10);
+            // the seeds done so far are on disk, should a later seed fail
+            writePerSeed(seeds.subList(0, results.size()), results);
         }
-        MiniatureReport.Result result = new MiniatureReport(data, cfg, classifier, budget, seed, samples,
-                System.err::println).run((run, trainer) -> {
-                    try {
-                        RunStore.save(out.resolve("runs").resolve(run.name().replace(' ', '_').replace('=', '-')),
-                                trainer, dataDir, run.eval());
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
         double minutes = (System.nanoTime() - start) / 6e10;
-        write("methods.csv", result.methods().csv());
-        write("z_ablation.csv", result.zAblation().csv());
-        write("x_ablation.csv", result.xAblation().csv());
-        List<Orderings.Check> checks = Orderings.of(result);
-        write("report.md", markdown(result, checks, accuracy, presetName, minutes));
+        AcrossSeeds across = AcrossSeeds.of(seeds, results, replicates);
+        write("methods_summary.csv", across.methods().csv());
+        write("z_ablation_summary.csv", across.zAblation().csv());
+        write("x_ablation_summary.csv", across.xAblation().csv());
+        List<Orderings.Check> checks = Orderings.of(across);
+        write("report.md", markdown(across, results, checks, accuracies, presetName, minutes));
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("dataset", data.name());
+        summary.put("dataset", dataName);
         summary.put("budget", budget);
         summary.put("seed", seed);
-        summary.put("classifier_accuracy", accuracy);
+        summary.put("seeds", seeds);
+        summary.put("bootstrap", replicates);
+        summary.put("classifier_accuracy", accuracies.get(0));
         summary.put("minutes", minutes);
-        summary.put("orderings", checks.stream().map(c -> Map.of("claim", c.claim(), "holds", c.holds(),
-                "numbers", c.numbers())).toList());
+        summary.put("minutes_per_seed", minutesPerSeed);
+        summary.put("orderings", checks.stream().map(ReportCommand::json).toList());
         summary.put("out", out.toString());
         System.out.println(Json.write(summary));
         return 0;
+    }
+
+    private Features features(Dataset data, long s) throws java.io.IOException {
+        ClassifierFile.Loaded bundled = classifierFile != null ? ClassifierFile.load(classifierFile)
+                : ClassifierFile.bundled(data.name()).orElse(null);
+        if (bundled != null) {
+            return new Features(bundled.classifier(), bundled.testAccuracy());
+        }
+        System.err.println("no classifier bundled for " + data.name() + ": training one (5 epochs)");
+        ClassifierTraining.Result r = ClassifierTraining.train(data, 5, s);
+        return new Features(r.classifier(), r.testAccuracy());
+    }
+
+    private void writePerSeed(List<Long> seeds, List<MiniatureReport.Result> results) throws java.io.IOException {
+        Map<String, Function<MiniatureReport.Result, Table>> tables = new LinkedHashMap<>();
+        tables.put("methods.csv", MiniatureReport.Result::methods);
+        tables.put("z_ablation.csv", MiniatureReport.Result::zAblation);
+        tables.put("x_ablation.csv", MiniatureReport.Result::xAblation);
+        for (Map.Entry<String, Function<MiniatureReport.Result, Table>> e : tables.entrySet()) {
+            write(e.getKey(), AcrossSeeds.perSeed(seeds, results.stream().map(e.getValue()).toList()).csv());
+        }
+    }
+
+    private static Map<String, Object> json(Orderings.Check c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("claim", c.claim());
+        m.put("outcome", c.outcome().key());
+        m.put("comparisons", c.comparisons().stream().map(p -> {
+            Map<String, Object> cmp = new LinkedHashMap<>();
+            cmp.put("lower", p.lowerName());
+            cmp.put("lower_mean", p.lower().spread().mean());
+            cmp.put("lower_interval", List.of(p.lower().interval().low(), p.lower().interval().high()));
+            cmp.put("higher", p.higherName());
+            cmp.put("higher_mean", p.higher().spread().mean());
+            cmp.put("higher_interval", List.of(p.higher().interval().low(), p.higher().interval().high()));
+            cmp.put("outcome", p.outcome().key());
+            return cmp;
+        }).toList());
+        m.put("numbers", c.numbers());
+        return m;
     }
 
     private void write(String name, String text) throws java.io.IOException {
         AtomicFiles.write(out.resolve(name), text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private String markdown(MiniatureReport.Result r, List<Orderings.Check> checks, double accuracy, String presetName,
-                            double minutes) {
+    private String markdown(AcrossSeeds r, List<MiniatureReport.Result> perSeed, List<Orderings.Check> checks,
+                            List<Double> accuracies, String presetName, double minutes) {
         StringBuilder md = new StringBuilder("# Dual-MCMC teaching in miniature: ").append(dataset).append("\n\n");
         md.append("`dualmcmc ").append(String.join(" ", spec.commandLine().getParseResult().originalArgs()))
                 .append("`  \n");
-        md.append(String.format(java.util.Locale.ROOT, "Preset %s, %d iterations per run, seed %d, %d samples per "
+        String seedText = seedCount == 1 ? "seed " + seed : seedCount + " seeds (" + seed + " to " + (seed + seedCount - 1) + ")";
+        String accuracy = accuracies.stream().distinct().map(a -> String.format(Locale.ROOT, "%.1f%%", 100 * a))
+                .reduce((a, b) -> a + ", " + b).orElseThrow();
+        md.append(String.format(Locale.ROOT, "Preset %s, %d iterations per run, %s, %d samples per "
                         + "figure, %.1f minutes in all (%s). FD: Frechet distance to the data in the features of a "
-                        + "classifier with %.1f%% held-out accuracy (the paper's FID uses Inception). MSE: per-pixel "
+                        + "classifier with %s held-out accuracy (the paper's FID uses Inception). MSE: per-pixel "
                         + "reconstruction error of data (method's own z: inference mean + k_z steps, noise + k_z for "
                         + "models without inference).\n\n",
-                presetName, budget, seed, samples, minutes, Instant.now(), 100 * accuracy));
+                presetName, budget, seedText, samples, minutes, Instant.now(), accuracy));
+        md.append(String.format(Locale.ROOT, "Each cell: %s, then a 95%% interval from a hierarchical bootstrap "
+                        + "(%d replicates): seeds drawn with replacement and, for each FD and each z-ablation MSE, one "
+                        + "of that seed's %d bootstrap replicates over samples; the other figures are resampled over "
+                        + "seeds only. Per-seed values: methods.csv, z_ablation.csv, x_ablation.csv; mean, sd, min, "
+                        + "max and interval: *_summary.csv.\n\n",
+                seedCount == 1 ? "the figure" : "mean ± sample standard deviation over seeds", replicates, replicates));
         for (Table t : List.of(r.methods(), r.zAblation(), r.xAblation())) {
             md.append("## ").append(t.title()).append("\n\n").append(t.markdown()).append('\n');
         }
         md.append("## The paper's orderings\n\n");
+        md.append("A claim holds when the two intervals separate in the claimed direction, ties when they overlap, "
+                + "fails when they separate the other way; a claim of several comparisons holds when all hold and "
+                + "fails when any fails.\n\n");
         for (Orderings.Check c : checks) {
-            md.append("- ").append(c.holds() ? "holds" : "does NOT hold").append(": ").append(c.claim()).append(" (")
-                    .append(c.numbers()).append(")\n");
+            md.append("- **").append(c.outcome().key()).append("**: ").append(c.claim());
+            if (c.comparisons().size() == 1) {
+                md.append(" (").append(c.numbers()).append(")\n");
+            } else {
+                md.append('\n');
+                c.comparisons().forEach(p -> md.append("  - ").append(p).append('\n'));
+            }
         }
-        for (MiniatureReport.Run run : r.runs()) {
-            if (run.diverged() != null) {
-                md.append("\n").append(run.name()).append(" stopped early: ").append(run.diverged()).append('\n');
+        for (int i = 0; i < perSeed.size(); i++) {
+            for (MiniatureReport.Run run : perSeed.get(i).runs()) {
+                if (run.diverged() != null) {
+                    md.append("\n").append(run.name()).append(" (seed ").append(seed + i).append(") stopped early: ")
+                            .append(run.diverged()).append('\n');
+                }
             }
         }
         return md.toString();

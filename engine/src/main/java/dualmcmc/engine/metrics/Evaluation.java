@@ -136,6 +136,19 @@ public final class Evaluation {
      */
     public static Map<String, Object> frechet(ModelSet models, TrainingConfig cfg, Dataset data, Classifier classifier,
                                               int n, long seed) {
+        return frechet(models, cfg, data, classifier, n, seed, 0).figures();
+    }
+
+    /** Frechet figures, and for each FD to the data its bootstrap replicates over samples (none if 0). */
+    public record FrechetFigures(Map<String, Object> figures, Map<String, double[]> replicates) {
+    }
+
+    /**
+     * {@link #frechet} with {@code replicates} bootstrap replicates of {@code fd_generator} and
+     * {@code fd_revised} ({@link Bootstrap#frechet}), from the same features as the figures.
+     */
+    public static FrechetFigures frechet(ModelSet models, TrainingConfig cfg, Dataset data, Classifier classifier,
+                                         int n, long seed, int replicates) {
         if (!classifier.shape().equals(data.shape())) {
             throw new IllegalArgumentException("the classifier was trained on " + classifier.shape()
                     + " samples, the data are " + data.shape());
@@ -143,17 +156,24 @@ public final class Evaluation {
         int m = Math.min(n, data.size());
         INDArray real = featuresOf(classifier, data.subset(m, seed).x());
         SamplePair s = samples(models, cfg, m, seed);
+        INDArray generated = featuresOf(classifier, s.generated());
+        INDArray revised = featuresOf(classifier, s.revised());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("dataset", data.name());
         out.put("samples", m);
-        out.put("fd_generator", FrechetDistance.between(real, featuresOf(classifier, s.generated())));
-        out.put("fd_revised", FrechetDistance.between(real, featuresOf(classifier, s.revised())));
+        out.put("fd_generator", FrechetDistance.between(real, generated));
+        out.put("fd_revised", FrechetDistance.between(real, revised));
         if (data.size() >= 2 * m) {
             List<Dataset> halves = data.subset(2 * m, seed + 1).split(m, seed + 2);
             out.put("fd_data", FrechetDistance.between(featuresOf(classifier, halves.get(0).x()),
                     featuresOf(classifier, halves.get(1).x())));
         }
-        return out;
+        Map<String, double[]> reps = new LinkedHashMap<>();
+        if (replicates > 0) {
+            reps.put("fd_generator", Bootstrap.frechet(real, generated, replicates, Rng.mix(seed, "fd_generator")));
+            reps.put("fd_revised", Bootstrap.frechet(real, revised, replicates, Rng.mix(seed, "fd_revised")));
+        }
+        return new FrechetFigures(out, reps);
     }
 
     private static INDArray featuresOf(Classifier c, INDArray x) {

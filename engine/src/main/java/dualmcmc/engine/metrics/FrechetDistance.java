@@ -27,9 +27,11 @@ public final class FrechetDistance {
         if (a.rows() < 2 || b.rows() < 2) {
             throw new IllegalArgumentException("a Frechet distance needs at least 2 samples per set");
         }
-        int d = (int) a.columns();
-        double[] xa = rowMajor(a);
-        double[] xb = rowMajor(b);
+        return between(rowMajor(a), rowMajor(b), (int) a.columns());
+    }
+
+    /** Two sets as flat row-major arrays of width d: what {@link Bootstrap} resamples rows of. */
+    static double between(double[] xa, double[] xb, int d) {
         double[] ma = mean(xa, d);
         double[] mb = mean(xb, d);
         RealMatrix ca = covariance(xa, ma);
@@ -49,7 +51,7 @@ public final class FrechetDistance {
     }
 
     /** The values in one flat row-major array: element-wise reads of an INDArray cost microseconds each. */
-    private static double[] rowMajor(INDArray x) {
+    static double[] rowMajor(INDArray x) {
         return x.castTo(DataType.DOUBLE).dup('c').data().asDouble();
     }
 

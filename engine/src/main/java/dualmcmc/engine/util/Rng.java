@@ -81,7 +81,7 @@ public final class Rng {
     }
 
     /** SplitMix64 finaliser over the seed and the name's bytes: well-spread, stable across JVMs. */
-    static long mix(long seed, String name) {
+    public static long mix(long seed, String name) {
         long h = seed ^ 0x9E3779B97F4A7C15L;
         for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
             h = splitmix(h ^ (b & 0xff));
