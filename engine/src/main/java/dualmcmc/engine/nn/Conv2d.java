@@ -349,19 +349,7 @@ public final class Conv2d implements Layer {
         float[] w3 = new float[pairs * 9];
         float[] k4 = new float[pairs * 16];
         NativeCopy.read(w, w3, w3.length);
-        for (int p = 0; p < pairs; p++) {
-            for (int r = 0; r < UPSAMPLED_KERNEL; r++) {
-                for (int c = 0; c < UPSAMPLED_KERNEL; c++) {
-                    float sum = 0;
-                    for (int a : TAPS[r]) {
-                        for (int b : TAPS[c]) {
-                            sum += w3[p * 9 + a * 3 + b];
-                        }
-                    }
-                    k4[p * 16 + r * 4 + c] = sum;
-                }
-            }
-        }
+        forEachTap((p, r, c, a, b) -> k4[p * 16 + r * 4 + c] += w3[p * 9 + a * 3 + b]);
         NativeCopy.write(k4, k4.length, upsampledKernel.get(DataType.FLOAT, out, in, UPSAMPLED_KERNEL, UPSAMPLED_KERNEL));
         float[] k2 = new float[pairs * 4];
         for (int phase = 0; phase < DnnlPhaseConvolution.PHASES; phase++) {
@@ -381,24 +369,32 @@ public final class Conv2d implements Layer {
         upsampledKernelAddress = address;
     }
 
+    private interface Tap {
+        void at(int pair, int r, int c, int a, int b);
+    }
+
+    /** Every channel pair's 4x4 tap (r, c) with each 3x3 tap (a, b) summed into it: K = A W A^T, entry by entry. */
+    private void forEachTap(Tap tap) {
+        for (int p = 0; p < out * in; p++) {
+            for (int r = 0; r < UPSAMPLED_KERNEL; r++) {
+                for (int c = 0; c < UPSAMPLED_KERNEL; c++) {
+                    for (int a : TAPS[r]) {
+                        for (int b : TAPS[c]) {
+                            tap.at(p, r, c, a, b);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /** dL/dW = A^T (dL/dK) A: each 3x3 tap collects the gradients of the 4x4 taps it was summed into. */
     private INDArray foldKernelGradient(INDArray gk) {
         int pairs = out * in;
         float[] k4 = new float[pairs * 16];
         float[] w3 = new float[pairs * 9];
         NativeCopy.read(gk, k4, k4.length);
-        for (int p = 0; p < pairs; p++) {
-            for (int r = 0; r < UPSAMPLED_KERNEL; r++) {
-                for (int c = 0; c < UPSAMPLED_KERNEL; c++) {
-                    float g = k4[p * 16 + r * 4 + c];
-                    for (int a : TAPS[r]) {
-                        for (int b : TAPS[c]) {
-                            w3[p * 9 + a * 3 + b] += g;
-                        }
-                    }
-                }
-            }
-        }
+        forEachTap((p, r, c, a, b) -> w3[p * 9 + a * 3 + b] += k4[p * 16 + r * 4 + c]);
         INDArray gw = weightGrad.get(DataType.FLOAT, weight.parameter().value().shape());
         NativeCopy.write(w3, w3.length, gw);
         return gw;

@@ -1,5 +1,6 @@
 package dualmcmc.engine.nn;
 
+import dualmcmc.engine.nn.FloatAgreement.Twins;
 import dualmcmc.engine.util.Nd4jSetup;
 import dualmcmc.engine.util.Rng;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,39 +33,9 @@ class DnnlConvolutionTest {
     }
 
     /** A FLOAT layer on the direct route and a DOUBLE twin with the same parameters. */
-    private record Pair(Conv2d fast, Conv2d exact) {
-        static Pair of(int in, int out, int kernel, int stride, int padding, boolean sn) {
-            Conv2d exact = new Conv2d(in, out, kernel, stride, padding, sn, new Init(Rng.of(3), DataType.DOUBLE));
-            Conv2d fast = new Conv2d(in, out, kernel, stride, padding, sn, new Init(Rng.of(3), DataType.FLOAT));
-            Pair p = new Pair(fast, exact);
-            p.copyParameters();
-            return p;
-        }
-
-        void copyParameters() {
-            for (int i = 0; i < exact.parameters().size(); i++) {
-                fast.parameters().get(i).value().assign(exact.parameters().get(i).value().castTo(DataType.FLOAT));
-            }
-            exact.parametersChanged(false);
-            fast.parametersChanged(false);
-        }
-
-        /** One forward and the backward passes on input shape {@code shape}, both routes compared. */
-        void check(String name, long seed, long... shape) {
-            for (Conv2d c : new Conv2d[]{fast, exact}) {
-                c.parameters().forEach(p -> p.grad().assign(0));
-            }
-            INDArray x = Rng.of(seed).gaussian(shape).castTo(DataType.DOUBLE);
-            INDArray yExact = exact.forward(x).dup();
-            assertClose(name + " output", yExact, fast.forward(x.castTo(DataType.FLOAT)));
-            INDArray gy = Rng.of(seed + 1).gaussian(yExact.shape()).castTo(DataType.DOUBLE);
-            INDArray gxExact = exact.backward(gy, true).dup();
-            INDArray gyFloat = gy.castTo(DataType.FLOAT);
-            assertClose(name + " input gradient alone", gxExact, fast.backward(gyFloat, false));
-            assertClose(name + " input gradient", gxExact, fast.backward(gyFloat, true));
-            assertClose(name + " weight gradient", exact.parameters().get(0).grad(), fast.parameters().get(0).grad());
-            assertClose(name + " bias gradient", exact.parameters().get(1).grad(), fast.parameters().get(1).grad());
-        }
+    private static Twins<Conv2d> pair(int in, int out, int kernel, int stride, int padding, boolean sn) {
+        return Twins.of(new Conv2d(in, out, kernel, stride, padding, sn, new Init(Rng.of(3), DataType.FLOAT)),
+                new Conv2d(in, out, kernel, stride, padding, sn, new Init(Rng.of(3), DataType.DOUBLE)));
     }
 
     /**
@@ -75,8 +46,8 @@ class DnnlConvolutionTest {
      */
     @Test
     void aLayerMadeOnOneThreadRunsOnOthers() throws Exception {
-        Pair first = Pair.of(1, 32, 4, 2, 1, false);
-        Pair second = Pair.of(32, 64, 4, 2, 1, false);
+        Twins<Conv2d> first = pair(1, 32, 4, 2, 1, false);
+        Twins<Conv2d> second = pair(32, 64, 4, 2, 1, false);
         for (int round = 0; round < 3; round++) {
             AtomicReference<Throwable> failed = new AtomicReference<>();
             Thread t = new Thread(() -> {
@@ -104,19 +75,19 @@ class DnnlConvolutionTest {
 
     @Test
     void everyPresetConfigurationMatchesTheReference() {
-        Pair.of(1, 8, 4, 2, 1, false).check("conv 1->8 k4 s2 p1", 5, 5, 1, 28, 28);
-        Pair.of(8, 16, 4, 2, 1, false).check("conv 8->16 k4 s2 p1", 5, 4, 8, 14, 14);
-        Pair.of(8, 16, 3, 2, 1, false).check("conv 8->16 k3 s2 p1 on 7x7", 5, 5, 8, 7, 7);
-        Pair.of(16, 8, 3, 1, 1, false).check("conv 16->8 k3 s1 p1", 5, 3, 16, 14, 14);
-        Pair.of(8, 1, 3, 1, 1, false).check("conv 8->1 k3 s1 p1", 5, 3, 8, 28, 28);
-        Pair.of(3, 6, 4, 2, 1, true).check("conv sn 3->6 k4 s2 p1", 5, 4, 3, 32, 32);
+        pair(1, 8, 4, 2, 1, false).check("conv 1->8 k4 s2 p1", 5, 5, 1, 28, 28);
+        pair(8, 16, 4, 2, 1, false).check("conv 8->16 k4 s2 p1", 5, 4, 8, 14, 14);
+        pair(8, 16, 3, 2, 1, false).check("conv 8->16 k3 s2 p1 on 7x7", 5, 5, 8, 7, 7);
+        pair(16, 8, 3, 1, 1, false).check("conv 16->8 k3 s1 p1", 5, 3, 16, 14, 14);
+        pair(8, 1, 3, 1, 1, false).check("conv 8->1 k3 s1 p1", 5, 3, 8, 28, 28);
+        pair(3, 6, 4, 2, 1, true).check("conv sn 3->6 k4 s2 p1", 5, 4, 3, 32, 32);
         // 7 -> 3 drops a row and a column of the input
-        Pair.of(4, 4, 4, 2, 1, false).check("conv 4->4 k4 s2 p1 on 7x7", 5, 3, 4, 7, 7);
+        pair(4, 4, 4, 2, 1, false).check("conv 4->4 k4 s2 p1 on 7x7", 5, 3, 4, 7, 7);
     }
 
     @Test
     void inputShapesThatComeAndGoKeepTheirOwnPrimitives() {
-        Pair p = Pair.of(4, 6, 3, 2, 1, false);
+        Twins<Conv2d> p = pair(4, 6, 3, 2, 1, false);
         p.check("batch 5", 11, 5, 4, 9, 9);
         p.check("last chunk of 2", 13, 2, 4, 9, 9);
         p.check("batch 5 again", 15, 5, 4, 9, 9);
@@ -127,7 +98,7 @@ class DnnlConvolutionTest {
 
     @Test
     void repeatedPassesWithTheSameWeightsGiveTheSameResults() {
-        Conv2d c = Pair.of(8, 16, 3, 1, 1, false).fast();
+        Conv2d c = pair(8, 16, 3, 1, 1, false).fast();
         INDArray x = Rng.of(7).gaussian(4, 8, 10, 10);
         INDArray y = c.forward(x).dup();
         INDArray gy = Rng.of(8).gaussian(y.shape());
@@ -140,7 +111,7 @@ class DnnlConvolutionTest {
 
     @Test
     void weightsChangedInPlaceAreUsedAfterParametersChanged() {
-        Pair p = Pair.of(8, 16, 3, 2, 1, false);
+        Twins<Conv2d> p = pair(8, 16, 3, 2, 1, false);
         p.check("before", 23, 4, 8, 12, 12);
         INDArray x = Rng.of(25).gaussian(4, 8, 12, 12);
         INDArray before = p.fast().forward(x).dup();
@@ -343,7 +314,7 @@ class DnnlConvolutionTest {
     }
 
     private static void assertSingleThreaded() {
-        Conv2d c = Pair.of(32, 32, 3, 1, 1, false).fast();
+        Conv2d c = pair(32, 32, 3, 1, 1, false).fast();
         INDArray x = Rng.of(9).gaussian(32, 32, 28, 28);
         INDArray gy = Rng.of(10).gaussian(32, 32, 28, 28);
         for (int i = 0; i < 5; i++) {

@@ -1,5 +1,6 @@
 package dualmcmc.engine.nn;
 
+import dualmcmc.engine.nn.FloatAgreement.Twins;
 import dualmcmc.engine.util.Nd4jSetup;
 import dualmcmc.engine.util.Rng;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.List;
 
-import static dualmcmc.engine.nn.FloatAgreement.assertClose;
+import static dualmcmc.engine.nn.FloatAgreement.asLayer;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,48 +29,26 @@ class UpsampledConvolutionTest {
         Nd4jSetup.init();
     }
 
-    /** Upsample-then-convolve as a FLOAT network and as its DOUBLE twin with the same parameters. */
-    private record Twins(Network fast, Network exact, Conv2d fastConv) {
-        static Twins of(int in, int out, boolean sn) {
-            Conv2d exactConv = new Conv2d(in, out, 3, 1, 1, sn, new Init(Rng.of(5), DataType.DOUBLE));
+    /** Upsample-then-convolve as a FLOAT network (checked to take the fused route) and its DOUBLE twin. */
+    private record Fused(Twins<Layer> twins, Conv2d fastConv) {
+        static Fused of(int in, int out, boolean sn) {
             Conv2d fastConv = new Conv2d(in, out, 3, 1, 1, sn, new Init(Rng.of(5), DataType.FLOAT));
-            Twins t = new Twins(new Network(List.of(new Upsample(2), fastConv, Activation.relu())),
-                    new Network(List.of(new Upsample(2), exactConv, Activation.relu())), fastConv);
-            t.copyParameters();
-            return t;
-        }
-
-        void copyParameters() {
-            for (int i = 0; i < exact.parameters().size(); i++) {
-                fast.parameters().get(i).value().assign(exact.parameters().get(i).value().castTo(DataType.FLOAT));
-            }
-            exact.parametersChanged(false);
-            fast.parametersChanged(false);
+            Conv2d exactConv = new Conv2d(in, out, 3, 1, 1, sn, new Init(Rng.of(5), DataType.DOUBLE));
+            return new Fused(Twins.of(asLayer(new Network(List.of(new Upsample(2), fastConv, Activation.relu()))),
+                    asLayer(new Network(List.of(new Upsample(2), exactConv, Activation.relu())))), fastConv);
         }
 
         void check(String name, long seed, long... smallShape) {
-            exact.zeroGrad();
-            fast.zeroGrad();
-            INDArray x = Rng.of(seed).gaussian(smallShape).castTo(DataType.DOUBLE);
-            INDArray yExact = exact.forward(x);
-            INDArray xFloat = x.castTo(DataType.FLOAT);
-            assertTrue(fastConv.runsUpsampled(xFloat), name + ": the fused route should run");
-            assertClose(name + " output", yExact, fast.forward(xFloat));
-            INDArray gy = Rng.of(seed + 1).gaussian(yExact.shape()).castTo(DataType.DOUBLE);
-            INDArray gxExact = exact.backward(gy, true);
-            INDArray gyFloat = gy.castTo(DataType.FLOAT);
-            assertClose(name + " input gradient alone", gxExact, fast.backward(gyFloat, false));
-            assertClose(name + " input gradient", gxExact, fast.backward(gyFloat, true));
-            assertClose(name + " weight gradient", exact.parameters().get(0).grad(), fast.parameters().get(0).grad());
-            assertClose(name + " bias gradient", exact.parameters().get(1).grad(), fast.parameters().get(1).grad());
+            assertTrue(fastConv.runsUpsampled(Rng.of(seed).gaussian(smallShape)), name + ": the fused route should run");
+            twins.check(name, seed, smallShape);
         }
     }
 
     @Test
     void theGeneratorsLayersAgreeWithUpsamplingThenConvolving() {
-        Twins first = Twins.of(64, 32, false);
+        Fused first = Fused.of(64, 32, false);
         first.check("image28 generator 64->32 on 7x7", 1, 8, 64, 7, 7);
-        Twins second = Twins.of(32, 16, false);
+        Fused second = Fused.of(32, 16, false);
         second.check("image28 generator 32->16 on 14x14", 2, 8, 32, 14, 14);
         // a smaller batch after a larger one: the layer keeps primitives per shape
         second.check("32->16, batch 3", 3, 3, 32, 14, 14);
@@ -77,19 +56,19 @@ class UpsampledConvolutionTest {
 
     @Test
     void oddChannelCountsNonSquareMapsAndSpectralNormAgree() {
-        Twins.of(3, 5, false).check("3->5 on 6x9", 4, 4, 3, 6, 9);
-        Twins.of(1, 16, false).check("1->16 on 5x5", 5, 2, 1, 5, 5);
-        Twins.of(16, 8, true).check("16->8 spectral norm on 8x8", 6, 4, 16, 8, 8);
+        Fused.of(3, 5, false).check("3->5 on 6x9", 4, 4, 3, 6, 9);
+        Fused.of(1, 16, false).check("1->16 on 5x5", 5, 2, 1, 5, 5);
+        Fused.of(16, 8, true).check("16->8 spectral norm on 8x8", 6, 4, 16, 8, 8);
     }
 
     @Test
     void weightsChangedInPlaceAreSeen() {
-        Twins t = Twins.of(32, 16, false);
+        Fused t = Fused.of(32, 16, false);
         t.check("before the change", 7, 4, 32, 14, 14);
-        for (Parameter p : t.exact().parameters()) {
+        for (Parameter p : t.twins().exact().parameters()) {
             p.value().muli(-1.5).addi(0.01);
         }
-        t.copyParameters();
+        t.twins().copyParameters();
         t.check("after the change", 8, 4, 32, 14, 14);
     }
 
