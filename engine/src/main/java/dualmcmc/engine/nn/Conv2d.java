@@ -46,8 +46,13 @@ public final class Conv2d implements Layer {
     private final Buffer[] phaseKernelBuffers = {new Buffer(), new Buffer(), new Buffer(), new Buffer()};
     private final INDArray[] phaseKernels = new INDArray[DnnlPhaseConvolution.PHASES];
     /** The weight version and effective-weight buffer {@link #upsampledKernel} and the phase kernels were made from. */
-    private long upsampledKernelVersion = -1;
+    private long upsampledFromVersion = -1;
     private long upsampledKernelAddress;
+    /**
+     * Counts remakes of the folded kernels: what their oneDNN copies are keyed by, so that a remake
+     * for any reason (new weights, or the same version read from another buffer) reaches them.
+     */
+    private long upsampledKernelVersion;
     /** Whether the last forward pass took its input before the upsampling (its backward pass must too). */
     private boolean upsampledPass;
     /** Counts weight changes: the direct route's copy of the weights in oneDNN's layout is remade after each. */
@@ -342,7 +347,7 @@ public final class Conv2d implements Layer {
     private void refreshUpsampledKernels() {
         INDArray w = NativeCopy.contiguous(weight.effective());
         long address = w.data().address();
-        if (upsampledKernelVersion == weightVersion && upsampledKernelAddress == address) {
+        if (upsampledFromVersion == weightVersion && upsampledKernelAddress == address) {
             return;
         }
         int pairs = out * in;
@@ -365,8 +370,9 @@ public final class Conv2d implements Layer {
             phaseKernels[phase] = phaseKernelBuffers[phase].get(DataType.FLOAT, out, in, 2, 2);
             NativeCopy.write(k2, k2.length, phaseKernels[phase]);
         }
-        upsampledKernelVersion = weightVersion;
+        upsampledFromVersion = weightVersion;
         upsampledKernelAddress = address;
+        upsampledKernelVersion++;
     }
 
     private interface Tap {
