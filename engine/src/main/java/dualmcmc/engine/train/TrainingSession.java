@@ -183,11 +183,11 @@ public final class TrainingSession<T extends Trainer> implements AutoCloseable {
                 }
             } catch (DivergenceException e) {
                 synchronized (lock) {
-                    setState(TrainingState.PAUSED, e.getMessage());
+                    setState(afterFailure(), e.getMessage());
                 }
             } catch (RuntimeException e) {
                 synchronized (lock) {
-                    setState(TrainingState.PAUSED, "training failed: " + e);
+                    setState(afterFailure(), "training failed: " + e);
                 }
             }
         }
@@ -198,9 +198,17 @@ public final class TrainingSession<T extends Trainer> implements AutoCloseable {
             task.run();
         } catch (RuntimeException e) {
             synchronized (lock) {
-                setState(state == TrainingState.RUNNING ? TrainingState.PAUSED : state, "task failed: " + e);
+                setState(afterFailure(), "task failed: " + e);
             }
         }
+    }
+
+    /**
+     * A failed iteration or task pauses a running session; any other state stays, above all
+     * STOPPED: a stop asked for while the iteration ran must still end the thread.
+     */
+    private TrainingState afterFailure() {
+        return state == TrainingState.RUNNING ? TrainingState.PAUSED : state;
     }
 
     private void setState(TrainingState s, String reason) {

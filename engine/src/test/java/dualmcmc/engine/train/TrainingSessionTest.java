@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TrainingSessionTest {
 
     /** A trainer whose iterations take a while and count how many run at once, and how many ran. */
-    private static final class SlowTrainer implements Trainer {
+    private static class SlowTrainer implements Trainer {
         final AtomicInteger inside = new AtomicInteger();
         final AtomicInteger steps = new AtomicInteger();
 
@@ -54,6 +54,31 @@ class TrainingSessionTest {
         public TrainingConfig config() {
             return null;
         }
+    }
+
+    /**
+     * An iteration that diverges after stop() was asked for must not turn the stopped session
+     * back into a paused one: its thread then waited for a resume that never came, close() timed
+     * out after 10 s and the state read PAUSED (seen once in CI, DualMcmcTrainerTest).
+     */
+    @Test
+    void anIterationThatDivergesAfterStopLeavesTheSessionStopped() throws Exception {
+        SlowTrainer t = new SlowTrainer() {
+            @Override
+            public IterationStats step() {
+                super.step();
+                throw new DivergenceException(steps.get(), "test");
+            }
+        };
+        var s = new TrainingSession<>(t);
+        s.start(Long.MAX_VALUE);
+        while (t.inside.get() == 0) {
+            Thread.sleep(5);
+        }
+        long start = System.nanoTime();
+        s.close();
+        assertEquals(TrainingState.STOPPED, s.state());
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "close() waited for a thread that never ends");
     }
 
     @Test
