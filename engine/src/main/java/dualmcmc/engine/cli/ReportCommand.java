@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.LongStream;
@@ -74,6 +75,9 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** The given or bundled classifier once read (empty: none, one is trained per seed); null before. */
+    private Optional<ClassifierFile.Loaded> fileClassifier;
 
     /** The feature classifier of one seed's report and its held-out accuracy. */
     private record Features(Classifier classifier, double accuracy) {
@@ -145,8 +149,12 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     private Features features(Dataset data, long s) throws java.io.IOException {
-        ClassifierFile.Loaded bundled = classifierFile != null ? ClassifierFile.load(classifierFile)
-                : ClassifierFile.bundled(data.name()).orElse(null);
+        if (fileClassifier == null) {
+            // the same file serves every seed: read (and checked) once
+            fileClassifier = Optional.ofNullable(classifierFile != null ? ClassifierFile.load(classifierFile)
+                    : ClassifierFile.bundled(data.name()).orElse(null));
+        }
+        ClassifierFile.Loaded bundled = fileClassifier.orElse(null);
         if (bundled != null) {
             return new Features(bundled.classifier(), bundled.testAccuracy());
         }

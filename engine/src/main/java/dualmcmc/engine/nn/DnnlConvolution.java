@@ -313,7 +313,7 @@ final class DnnlConvolution implements AutoCloseable {
     }
 
     /** Which weights a primitive-layout copy holds: a version number and the buffer it was read from. */
-    private static final class ReorderedWeights {
+    static final class ReorderedWeights {
         private long version = -1;
         private long address;
 

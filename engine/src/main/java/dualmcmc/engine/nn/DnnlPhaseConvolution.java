@@ -27,12 +27,12 @@ final class DnnlPhaseConvolution implements AutoCloseable {
     private final long[] outputShape;
     private dnnl_memory inputSide;
     private DnnlTensor src;
+    /** Every phase adds the same bias, in the plain layout its primitive was told to take. */
+    private DnnlTensor bias;
     private final DnnlTensor[] weights = new DnnlTensor[PHASES];
-    private final DnnlTensor[] biases = new DnnlTensor[PHASES];
+    private final DnnlConvolution.ReorderedWeights[] reordered = new DnnlConvolution.ReorderedWeights[PHASES];
     private final DnnlTensor[] outputs = new DnnlTensor[PHASES];
     private final DnnlStep[] steps = new DnnlStep[PHASES];
-    private final long[] weightVersions = new long[PHASES];
-    private final long[] weightAddresses = new long[PHASES];
 
     DnnlPhaseConvolution(long[] inputShape, int out) {
         long n = inputShape[0];
@@ -44,7 +44,6 @@ final class DnnlPhaseConvolution implements AutoCloseable {
         long[] b = {out};
         long[] y = {n, out, h, w};
         outputShape = new long[]{n, out, 2 * h, 2 * w};
-        Arrays.fill(weightVersions, -1);
         try {
             dnnl_memory_desc_t chosenX = null;
             for (int p = 0; p < PHASES; p++) {
@@ -63,16 +62,17 @@ final class DnnlPhaseConvolution implements AutoCloseable {
                         chosenX = Dnnl.copy(dnnl.dnnl_primitive_desc_query_md(pd, dnnl.dnnl_query_src_md, 0));
                         inputSide = Dnnl.scratch(dnnl.dnnl_memory_desc_get_size(chosenX));
                         src = new DnnlTensor(x, Dnnl.desc(x, dnnl.dnnl_nchw), chosenX, Dnnl.handle(inputSide), true);
+                        bias = new DnnlTensor(b, Dnnl.desc(b, dnnl.dnnl_x),
+                                dnnl.dnnl_primitive_desc_query_md(pd, dnnl.dnnl_query_weights_md, 1), null, true);
                     }
                     weights[p] = new DnnlTensor(wt, Dnnl.desc(wt, dnnl.dnnl_oihw),
                             dnnl.dnnl_primitive_desc_query_md(pd, dnnl.dnnl_query_weights_md, 0), null, true);
-                    biases[p] = new DnnlTensor(b, Dnnl.desc(b, dnnl.dnnl_x),
-                            dnnl.dnnl_primitive_desc_query_md(pd, dnnl.dnnl_query_weights_md, 1), null, true);
+                    reordered[p] = new DnnlConvolution.ReorderedWeights();
                     outputs[p] = new DnnlTensor(y, phaseLayout(y, a, c),
                             dnnl.dnnl_primitive_desc_query_md(pd, dnnl.dnnl_query_dst_md, 0), null, false);
                     steps[p] = new DnnlStep(pd, "phase convolution forward",
                             new int[]{dnnl.DNNL_ARG_SRC, dnnl.DNNL_ARG_WEIGHTS, dnnl.DNNL_ARG_BIAS, dnnl.DNNL_ARG_DST},
-                            src.memory(), weights[p].memory(), biases[p].memory(), outputs[p].memory());
+                            src.memory(), weights[p].memory(), bias.memory(), outputs[p].memory());
                 } finally {
                     Dnnl.destroy(pd);
                 }
@@ -99,7 +99,7 @@ final class DnnlPhaseConvolution implements AutoCloseable {
      * phases' [out, in, 2, 2] kernels in phase order (a, b) = (0, 0), (0, 1), (1, 0), (1, 1), whose
      * contents {@code weightVersion} names (their copies in oneDNN's layout are remade when it changes).
      */
-    void forward(INDArray x, INDArray[] kernels, long weightVersion, INDArray bias, INDArray y) {
+    void forward(INDArray x, INDArray[] kernels, long weightVersion, INDArray b, INDArray y) {
         if (y.dataType() != DataType.FLOAT || !Arrays.equals(y.shape(), outputShape) || NativeCopy.contiguous(y) != y) {
             throw new IllegalArgumentException("phase convolution: the output must be a dense FLOAT "
                     + Arrays.toString(outputShape) + " array, got " + Arrays.toString(y.shape()));
@@ -107,16 +107,10 @@ final class DnnlPhaseConvolution implements AutoCloseable {
         try {
             src.bind(x, "input");
             src.load();
+            bias.bind(b, "bias");
+            bias.load();
             for (int p = 0; p < PHASES; p++) {
-                weights[p].bind(kernels[p], "phase kernel");
-                long address = kernels[p].data().address();
-                if (weightVersions[p] != weightVersion || weightAddresses[p] != address) {
-                    weights[p].load();
-                    weightVersions[p] = weightVersion;
-                    weightAddresses[p] = address;
-                }
-                biases[p].bind(bias, "bias");
-                biases[p].load();
+                reordered[p].refresh(weights[p], kernels[p], weightVersion);
                 outputs[p].pointAt(y);
                 steps[p].run();
                 outputs[p].store();
@@ -124,7 +118,7 @@ final class DnnlPhaseConvolution implements AutoCloseable {
         } finally {
             Reference.reachabilityFence(x);
             Reference.reachabilityFence(kernels);
-            Reference.reachabilityFence(bias);
+            Reference.reachabilityFence(b);
             Reference.reachabilityFence(y);
         }
     }
@@ -135,14 +129,16 @@ final class DnnlPhaseConvolution implements AutoCloseable {
             if (steps[p] != null) {
                 steps[p].close();
             }
-            for (DnnlTensor t : new DnnlTensor[]{weights[p], biases[p], outputs[p]}) {
+            for (DnnlTensor t : new DnnlTensor[]{weights[p], outputs[p]}) {
                 if (t != null) {
                     t.close();
                 }
             }
         }
-        if (src != null) {
-            src.close();
+        for (DnnlTensor t : new DnnlTensor[]{src, bias}) {
+            if (t != null) {
+                t.close();
+            }
         }
         Dnnl.destroy(inputSide);
         inputSide = null;
