@@ -23,8 +23,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * measures the thread, not the scene. It also counts time the clock thread itself was not
  * scheduled, which on a loaded machine inflates the figures (the soak log records the load).
  *
- * <p>When the thread has been stuck longer than {@code stallMs}, the clock thread samples its
- * stack once, so the log says what it was doing. Nothing runs until {@link #start}.
+ * <p>While the thread has been stuck longer than {@code stallMs}, the clock thread samples its
+ * stack on every tick and the gap keeps the stack it saw most often, so the log says what held
+ * the thread. One sample is not enough: the first can land in a render wait that merely preceded
+ * the handler that blocked (seen on CI). Nothing runs until {@link #start}.
  */
 public final class FxStallMonitor implements AutoCloseable {
     /** Upper bounds (ms) of the histogram's buckets; the last bucket holds everything longer. */
@@ -38,8 +40,8 @@ public final class FxStallMonitor implements AutoCloseable {
     private volatile Thread fxThread;
     private volatile long lastBeat;
     private volatile String context = "";
-    /** The FX thread's stack sampled during the gap in progress, or null. */
-    private volatile List<String> stallStack;
+    /** How often each FX stack was sampled during the gap in progress. */
+    private final Map<List<String>, Integer> stallSamples = new LinkedHashMap<>();
     private Window window = new Window();
     private long totalBeats;
     private long totalMaxMs;
@@ -118,8 +120,12 @@ public final class FxStallMonitor implements AutoCloseable {
         Thread fx = fxThread;
         long last = lastBeat;
         if (pending.get()) {
-            if (fx != null && last != 0 && stallStack == null && System.nanoTime() - last > stallMs * 1_000_000) {
-                stallStack = Arrays.stream(fx.getStackTrace()).limit(STACK_FRAMES).map(String::valueOf).toList();
+            if (fx != null && last != 0 && System.nanoTime() - last > stallMs * 1_000_000) {
+                List<String> stack = Arrays.stream(fx.getStackTrace()).limit(STACK_FRAMES).map(String::valueOf)
+                        .toList();
+                synchronized (stallSamples) {
+                    stallSamples.merge(stack, 1, Integer::sum);
+                }
             }
             return;
         }
@@ -132,11 +138,26 @@ public final class FxStallMonitor implements AutoCloseable {
         fxThread = Thread.currentThread();
         long last = lastBeat;
         lastBeat = now;
-        List<String> stack = stallStack;
-        stallStack = null;
+        List<String> stack = mostSampledStack();
         pending.set(false);
         if (last != 0) {
             record((now - last) / 1_000_000, stack);
+        }
+    }
+
+    /** The stack seen most often since the last beat (the first seen on a tie), or null; starts afresh. */
+    private List<String> mostSampledStack() {
+        synchronized (stallSamples) {
+            List<String> most = null;
+            int count = 0;
+            for (Map.Entry<List<String>, Integer> e : stallSamples.entrySet()) {
+                if (e.getValue() > count) {
+                    most = e.getKey();
+                    count = e.getValue();
+                }
+            }
+            stallSamples.clear();
+            return most;
         }
     }
 
