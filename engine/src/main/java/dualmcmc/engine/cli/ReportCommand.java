@@ -12,6 +12,7 @@ import dualmcmc.engine.model.Classifier;
 import dualmcmc.engine.report.AcrossSeeds;
 import dualmcmc.engine.report.MiniatureReport;
 import dualmcmc.engine.report.Orderings;
+import dualmcmc.engine.report.SeedResults;
 import dualmcmc.engine.report.Table;
 import dualmcmc.engine.train.ClassifierTraining;
 import dualmcmc.engine.util.Nd4jSetup;
@@ -73,6 +74,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR")
     Path out;
 
+    @Option(names = "--resume", description = "Reuse the seeds already finished in --out by an earlier run with "
+            + "the same settings (each seed's results/seed-S.json) and run only the rest")
+    boolean resume;
+
     @Spec
     CommandSpec spec;
 
@@ -101,6 +106,7 @@ public final class ReportCommand implements Callable<Integer> {
         List<MiniatureReport.Result> results = new ArrayList<>();
         List<Double> accuracies = new ArrayList<>();
         List<Double> minutesPerSeed = new ArrayList<>();
+        List<Long> resumed = new ArrayList<>();
         String dataName = dataset;
         for (long s : seeds) {
             long seedStart = System.nanoTime();
@@ -113,16 +119,28 @@ public final class ReportCommand implements Callable<Integer> {
             Features features = features(data, s);
             accuracies.add(features.accuracy());
             Path runs = seedCount == 1 ? out.resolve("runs") : out.resolve("runs").resolve("seed-" + s);
-            results.add(new MiniatureReport(data, cfg, features.classifier(), budget, s, samples, replicates,
-                    System.err::println).run((run, trainer) -> {
-                        try {
-                            RunStore.save(runs.resolve(run.name().replace(' ', '_').replace('=', '-')),
-                                    trainer, dataDir, run.eval());
-                        } catch (java.io.IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    }));
-            minutesPerSeed.add((System.nanoTime() - seedStart) / 6e10);
+            Path resultFile = out.resolve("results").resolve("seed-" + s + ".json");
+            Map<String, Object> settings = settings(presetName, cfg, s);
+            Optional<MiniatureReport.Result> done = resume ? SeedResults.load(resultFile, settings) : Optional.empty();
+            if (done.isPresent()) {
+                System.err.println("seed " + s + ": finished by an earlier run, read from " + resultFile);
+                results.add(done.get());
+                resumed.add(s);
+                minutesPerSeed.add(0.0);
+            } else {
+                MiniatureReport.Result result = new MiniatureReport(data, cfg, features.classifier(), budget, s,
+                        samples, replicates, System.err::println).run((run, trainer) -> {
+                            try {
+                                RunStore.save(runs.resolve(run.name().replace(' ', '_').replace('=', '-')),
+                                        trainer, dataDir, run.eval());
+                            } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        });
+                SeedResults.save(resultFile, result, settings);
+                results.add(result);
+                minutesPerSeed.add((System.nanoTime() - seedStart) / 6e10);
+            }
             // the seeds done so far are on disk, should a later seed fail
             writePerSeed(seeds.subList(0, results.size()), results);
         }
@@ -132,7 +150,7 @@ public final class ReportCommand implements Callable<Integer> {
         write("z_ablation_summary.csv", across.zAblation().csv());
         write("x_ablation_summary.csv", across.xAblation().csv());
         List<Orderings.Check> checks = Orderings.of(across);
-        write("report.md", markdown(across, results, checks, accuracies, presetName, minutes));
+        write("report.md", markdown(across, results, checks, accuracies, presetName, minutes, resumed));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("dataset", dataName);
         summary.put("budget", budget);
@@ -142,10 +160,26 @@ public final class ReportCommand implements Callable<Integer> {
         summary.put("classifier_accuracy", accuracies.get(0));
         summary.put("minutes", minutes);
         summary.put("minutes_per_seed", minutesPerSeed);
+        summary.put("resumed_seeds", resumed);
         summary.put("orderings", checks.stream().map(ReportCommand::json).toList());
         summary.put("out", out.toString());
         System.out.println(Json.write(summary));
         return 0;
+    }
+
+    /** What a seed's stored result must have been made with to be reused by {@code --resume}. */
+    private Map<String, Object> settings(String presetName, TrainingConfig cfg, long s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("dataset", dataset);
+        m.put("data", dataDir == null ? null : dataDir.toString());
+        m.put("preset", presetName);
+        m.put("config", cfg.values());
+        m.put("budget", budget);
+        m.put("seed", s);
+        m.put("samples", samples);
+        m.put("bootstrap", replicates);
+        m.put("classifier", classifierFile == null ? null : classifierFile.toString());
+        return m;
     }
 
     private Features features(Dataset data, long s) throws java.io.IOException {
@@ -197,7 +231,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     private String markdown(AcrossSeeds r, List<MiniatureReport.Result> perSeed, List<Orderings.Check> checks,
-                            List<Double> accuracies, String presetName, double minutes) {
+                            List<Double> accuracies, String presetName, double minutes, List<Long> resumed) {
         StringBuilder md = new StringBuilder("# Dual-MCMC teaching in miniature: ").append(dataset).append("\n\n");
         md.append("`dualmcmc ").append(String.join(" ", spec.commandLine().getParseResult().originalArgs()))
                 .append("`  \n");
@@ -210,6 +244,11 @@ public final class ReportCommand implements Callable<Integer> {
                         + "reconstruction error of data (method's own z: inference mean + k_z steps, noise + k_z for "
                         + "models without inference).\n\n",
                 presetName, budget, seedText, samples, minutes, Instant.now(), accuracy));
+        if (!resumed.isEmpty()) {
+            md.append("Seeds ").append(resumed.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElseThrow())
+                    .append(" were finished by an earlier run with the same settings and read from results/; the "
+                            + "minutes are this run's.\n\n");
+        }
         md.append(String.format(Locale.ROOT, "Each cell: %s, then a 95%% interval from a hierarchical bootstrap "
                         + "(%d replicates): seeds drawn with replacement and, for each FD and each z-ablation MSE, one "
                         + "of that seed's %d bootstrap replicates over samples; the other figures are resampled over "

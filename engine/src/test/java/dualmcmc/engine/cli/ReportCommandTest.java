@@ -109,6 +109,30 @@ class ReportCommandTest {
         assertEquals(3, kx.get("comparisons").size(), "one comparison per consecutive pair of k_x");
         assertTrue(Files.exists(two.resolve("runs/seed-0/dual-mcmc/model.dmcx")));
         assertTrue(Files.exists(two.resolve("runs/seed-1/dual-mcmc_k_x-50/model.dmcx")));
+
+        // a session ended after seed 0: --resume reads it back and runs seed 1 alone, to the same tables
+        List<String> zTwo = Files.readAllLines(two.resolve("z_ablation.csv"));
+        Files.delete(two.resolve("results/seed-1.json"));
+        CliTest.Result r3 = report(two, "--seed", "0", "--seeds", "2", "--resume");
+        assertEquals(0, r3.status(), r3.err());
+        assertEquals("[0]", r3.json().get("resumed_seeds").toString());
+        assertTrue(r3.err().contains("seed 0: finished by an earlier run") && r3.err().contains("training dual-mcmc"),
+                r3.err());
+        assertEquals(withoutTimes(both), withoutTimes(Files.readAllLines(two.resolve("methods.csv"))));
+        assertEquals(both.get(1), Files.readAllLines(two.resolve("methods.csv")).get(1),
+                "the stored seed keeps even its time");
+        assertEquals(zTwo, Files.readAllLines(two.resolve("z_ablation.csv")));
+        assertEquals(j2.get("orderings"), r3.json().get("orderings"), "the same intervals and outcomes");
+        assertTrue(Files.readString(two.resolve("report.md")).contains("Seeds 0 were finished by an earlier run"));
+
+        // other settings are refused, not mixed in, and nothing is overwritten
+        byte[] seed0 = Files.readAllBytes(two.resolve("results/seed-0.json"));
+        CliTest.Result other = report(two, "--seed", "0", "--seeds", "2", "--resume", "--set", "lr_e=2e-3");
+        assertEquals(2, other.status(), other.err());
+        String error = other.err().strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertTrue(error.contains("seed-0.json") && error.contains("lr_e 1.0E-4 there, 0.002 here"), other.err());
+        assertEquals(1, other.err().strip().lines().filter(l -> l.startsWith("error")).count(), other.err());
+        assertTrue(java.util.Arrays.equals(seed0, Files.readAllBytes(two.resolve("results/seed-0.json"))));
     }
 
     /** Rows without their last column, the seconds per iteration, which no two runs share. */
