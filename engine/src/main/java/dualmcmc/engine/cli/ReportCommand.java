@@ -249,8 +249,9 @@ public final class ReportCommand implements Callable<Integer> {
                     .append(" were finished by an earlier run with the same settings and read from results/; the "
                             + "minutes are this run's.\n\n");
         }
-        md.append(String.format(Locale.ROOT, "Each cell: %s, then a 95%% interval from a hierarchical bootstrap "
-                        + "(%d replicates): seeds drawn with replacement and, for each FD and each z-ablation MSE, one "
+        md.append(String.format(Locale.ROOT, "Each cell: %s, then a basic 95%% interval from a hierarchical "
+                        + "bootstrap (%d replicates; basic: mirrored about the mean, which undoes the upward bias of FDs on "
+                        + "resampled rows): seeds drawn with replacement and, for each FD and each z-ablation MSE, one "
                         + "of that seed's %d bootstrap replicates over samples; the other figures are resampled over "
                         + "seeds only. Per-seed values: methods.csv, z_ablation.csv, x_ablation.csv; mean, sd, min, "
                         + "max and interval: *_summary.csv.\n\n",

@@ -32,6 +32,22 @@ public record Interval(double low, double high) {
         return new Interval(quantile(sorted, 0.025), quantile(sorted, 0.975));
     }
 
+    /**
+     * The basic (reverse-percentile) 95% interval of {@code estimate}: the replicates' 2.5 and
+     * 97.5 percentiles mirrored about the estimate, [2e - q97.5, 2e - q2.5]. Where the replicates
+     * sit above the estimate by a bias, as a Frechet distance recomputed on resampled rows does
+     * (duplicates shrink the sample, and FD's finite-sample bias is upwards), the interval moves
+     * down by that bias instead of carrying it; for replicates symmetric about the estimate it is
+     * the percentile interval.
+     */
+    public static Interval basic(double estimate, double[] replicates) {
+        Interval p = percentiles(replicates);
+        if (Double.isNaN(estimate) || !p.isFinite()) {
+            return new Interval(Double.NaN, Double.NaN);
+        }
+        return new Interval(2 * estimate - p.high(), 2 * estimate - p.low());
+    }
+
     private static double quantile(double[] sorted, double q) {
         double pos = q * (sorted.length - 1);
         int i = (int) Math.floor(pos);

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One figure of a report over seeds: its value for each seed, their spread, and the 95% interval
- * of the hierarchical bootstrap over seeds and samples ({@link Bootstrap#overSeeds}).
+ * One figure of a report over seeds: its value for each seed, their spread, and the basic 95%
+ * interval ({@link Interval#basic}) of the hierarchical bootstrap over seeds and samples
+ * ({@link Bootstrap#overSeeds}), which corrects the upward bias of resampled FDs.
  */
 public record Figure(double[] perSeed, Spread spread, Interval interval) {
     /** Columns a figure takes in a CSV, after the figure's own name and an underscore. */
@@ -21,7 +22,7 @@ public record Figure(double[] perSeed, Spread spread, Interval interval) {
     public static Figure of(double[] perSeed, double[][] perSample, int replicates, long seed) {
         Spread spread = Spread.of(perSeed);
         Interval interval = Double.isNaN(spread.mean()) ? new Interval(Double.NaN, Double.NaN)
-                : Interval.percentiles(Bootstrap.overSeeds(perSeed, perSample, replicates, seed));
+                : Interval.basic(spread.mean(), Bootstrap.overSeeds(perSeed, perSample, replicates, seed));
         return new Figure(perSeed.clone(), spread, interval);
     }
 
