@@ -170,7 +170,7 @@ exec 9> "$RUNS_DIR/.lock"
 flock 9
 
 [[ -f $JAR ]] || { echo "no $JAR: build it with mvn -B -q -pl engine -am package -DskipTests" >&2; exit 1; }
-mkdir -p "$(dirname "$CSV")"
+mkdir -p "$(dirname "$TOY_CSV")"
 [[ -f $DIVERGED ]] || echo "dataset,setting,seed,message" > "$DIVERGED"
 [[ -f $TOY_CSV ]] || echo "dataset,setting,seed,iteration,gen_modes,gen_hq,gen_kl,rev_modes,rev_hq,rev_kl,gen_to_data,gen_from_data,rev_to_data,rev_from_data,train_args" > "$TOY_CSV"
 [[ -f $IMAGE_CSV ]] || echo "dataset,setting,seed,iteration,fd_generator,fd_revised,fd_change,x_drift_to_noise,energy_generator,energy_revised,train_args" > "$IMAGE_CSV"
