@@ -67,7 +67,7 @@ public final class SeedResults {
                         + "); use another --out, or leave out --resume to redo it");
             }
             List<MiniatureReport.Run> runs = new ArrayList<>();
-            for (JsonNode r : root.withArray("runs")) {
+            for (JsonNode r : array(root, "runs")) {
                 runs.add(run(r));
             }
             return Optional.of(new MiniatureReport.Result(table(root.path("methods")), table(root.path("z_ablation")),
@@ -117,9 +117,9 @@ public final class SeedResults {
 
     private static Table table(JsonNode n) {
         List<String> header = new ArrayList<>();
-        n.withArray("header").forEach(h -> header.add(h.asText()));
+        array(n, "header").forEach(h -> header.add(h.asText()));
         List<List<Object>> rows = new ArrayList<>();
-        for (JsonNode r : n.withArray("rows")) {
+        for (JsonNode r : array(n, "rows")) {
             List<Object> row = new ArrayList<>();
             r.forEach(c -> row.add(value(c)));
             rows.add(row);
@@ -220,6 +220,15 @@ public final class SeedResults {
             d[i] = number(n.get(i));
         }
         return d;
+    }
+
+    /** The array under {@code field}; unlike withArray, a missing one is an error, not a new empty array. */
+    private static JsonNode array(JsonNode n, String field) {
+        JsonNode v = n.path(field);
+        if (!v.isArray()) {
+            throw new IllegalArgumentException("no array '" + field + "' in " + n);
+        }
+        return v;
     }
 
     private static String text(JsonNode n, String field) {
