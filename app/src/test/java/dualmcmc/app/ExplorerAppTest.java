@@ -5,6 +5,7 @@ import dualmcmc.app.latent.LatentPage;
 import dualmcmc.app.training.TrainingPage;
 import atlantafx.base.theme.Styles;
 import dualmcmc.engine.progress.TrainingState;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -22,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The explorer as a user drives it, headless (Monocle): one fresh window per test. */
@@ -149,6 +150,16 @@ class ExplorerAppTest extends WindowTest {
         robot.write("0.05").type(KeyCode.ENTER);
         waitUntil("valid value applied", () -> main.config().doubleValue("x_step") == 0.05);
         waitUntil("error cleared", () -> !error.isVisible());
+        // x_clamp is for images: on ring8 the tick is refused by name and goes back
+        CheckBox clamp = robot.lookup("#setting-x_clamp").query();
+        robot.interact(clamp::fire);
+        waitUntil("clamp refused", error::isVisible);
+        assertTrue(fx(error::getText).contains("x_clamp"), fx(error::getText));
+        assertFalse(fx(clamp::isSelected), "the refused tick goes back");
+        assertFalse(fx(() -> main.config().xChain().clamped()));
+        robot.interact(field::selectAll);
+        robot.write("0.06").type(KeyCode.ENTER);
+        waitUntil("a valid value clears the error", () -> !error.isVisible());
         long it2 = fx(() -> main.iterationProperty().get());
         waitUntil("training goes on with the new value", () -> main.iterationProperty().get() > it2 + 3);
         FxTestSupport.click(robot, "#pause");

@@ -34,7 +34,8 @@ public final class UpdateRule {
         if (kind == ChainKind.X) {
             return "x_{\\tau+1} = x_\\tau - \\frac{" + step + "^2}{2}\\,\\nabla_x E(x_\\tau) + " + num(s.noise())
                     + "\\,U_\\tau = x_\\tau - " + drift + "\\,\\nabla_x E(x_\\tau) + " + num(s.noise())
-                    + "\\,U_\\tau,\\quad " + s.steps() + "\\ \\mathrm{steps}";
+                    + "\\,U_\\tau" + (s.clamped() ? ",\\ \\mathrm{clipped\\ to}\\ [-1, 1]" : "")
+                    + ",\\quad " + s.steps() + "\\ \\mathrm{steps}";
         }
         return "z_{\\tau+1} = z_\\tau - " + drift + "\\,\\nabla_z\\Big(\\frac{\\|x - g(z)\\|^2}{" + num(sigma)
                 + "^2} + \\frac{\\|z\\|^2}{2 \\cdot " + num(priorSigma) + "^2}\\Big) + " + num(s.noise())

@@ -149,6 +149,8 @@ public final class SettingsSheet extends VBox {
             showError(err == null ? null : "Refused: " + err + ". The previous value stays in use.");
             if (node instanceof TextField f) {
                 f.setTooltip(new Tooltip(err == null ? tooltip(h) : err + "\n\n" + tooltip(h)));
+            } else if (err != null) {
+                show(main.config()); // a refused tick or choice goes back to the value in use
             }
         }
 

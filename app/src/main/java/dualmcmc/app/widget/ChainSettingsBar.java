@@ -105,7 +105,9 @@ public final class ChainSettingsBar extends HBox {
             }
         }
         error.setText("");
-        LangevinSettings next = new LangevinSettings((Integer) v[0], (Double) v[1], (Double) v[2]);
+        // the bar edits k, s and n; a clamped chain (x_clamp, set in the settings sheet) stays clamped
+        boolean clamped = settings.get() != null && settings.get().clamped();
+        LangevinSettings next = new LangevinSettings((Integer) v[0], (Double) v[1], (Double) v[2], clamped);
         if (!next.equals(settings.get())) {
             settings.set(next);
         }

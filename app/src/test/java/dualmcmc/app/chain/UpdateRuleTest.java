@@ -20,6 +20,9 @@ class UpdateRuleTest {
         // the energy the engine's z-chain descends: likelihood over sigma^2, prior over 2 sigma_p^2
         assertTrue(z.contains("0.005\\,\\nabla_z") && z.contains("{0.3^2}") && z.contains("{2 \\cdot 1^2}"), z);
         assertTrue(UpdateRule.symbolic(ChainKind.Z).contains("\\frac{\\|x - g(z)\\|^2}{\\sigma^2}"));
+        assertTrue(!x.contains("clipped"), x);
+        String clamped = UpdateRule.substituted(ChainKind.X, new LangevinSettings(20, 0.5, 0.001, true), 0.3, 1.0);
+        assertTrue(clamped.contains("\\mathrm{clipped\\ to}\\ [-1, 1]"), clamped);
     }
 
     @Test
@@ -35,7 +38,8 @@ class UpdateRuleTest {
     void everyRuleTypesets() {
         for (ChainKind k : ChainKind.values()) {
             for (String latex : new String[]{UpdateRule.symbolic(k),
-                    UpdateRule.substituted(k, new LangevinSettings(30, 0.1, 5e-4), 0.1, 1)}) {
+                    UpdateRule.substituted(k, new LangevinSettings(30, 0.1, 5e-4), 0.1, 1),
+                    UpdateRule.substituted(k, new LangevinSettings(30, 0.1, 5e-4, true), 0.1, 1)}) {
                 Image img = Formula.render(latex, 16, Color.BLACK);
                 assertTrue(img.getWidth() > 200 && img.getHeight() > 15, latex + ": " + img.getWidth() + "x" + img.getHeight());
                 int ink = 0;

@@ -41,6 +41,9 @@ public final class TrainingConfig {
                     "Langevin step size s_x: x <- x - s_x^2/2 dE/dx + n_x U"),
             Hyperparameter.real("x_noise", 0, false, 10, X_CHAIN, "n_x",
                     "Langevin noise scale n_x; the EBM loss is divided by the temperature (n_x/s_x)^2"),
+            Hyperparameter.flag("x_clamp", X_CHAIN,
+                    "Clip revised images to the data's range [-1, 1] after each x-step (common EBM practice, not"
+                            + " the paper's: its chain is unbounded and its FID clamps afterwards); images only"),
             Hyperparameter.integer("z_steps", 0, 1000, Z_CHAIN, "k_z",
                     "Number of generator-guided Langevin steps revising inferred latents"),
             Hyperparameter.real("z_step", 0, false, 10, Z_CHAIN, "s_z", "Langevin step size s_z on z"),
@@ -72,7 +75,8 @@ public final class TrainingConfig {
             .collect(Collectors.toMap(Hyperparameter::key, h -> h, (a, b) -> a, LinkedHashMap::new));
 
     /** Settings added after files were first written, with the value those files meant. */
-    private static final Map<String, Object> ADDED_LATER = Map.of("mode", TrainingMode.DUAL_MCMC.key());
+    private static final Map<String, Object> ADDED_LATER = Map.of("mode", TrainingMode.DUAL_MCMC.key(),
+            "x_clamp", false);
 
     private final Map<String, Object> values;
     private final Networks networks;
@@ -103,7 +107,12 @@ public final class TrainingConfig {
         // read once here: code that knows which setting it wants reads these records, so a key is
         // spelled only in the schema, here and where a key is data (the CLI, the settings sheet)
         this.networks = new Networks(string("arch"), integer("width"), integer("nz"), bool("spectral_norm"));
-        this.xChain = new LangevinSettings(integer("x_steps"), real("x_step"), real("x_noise"));
+        if (bool("x_clamp") && !networks.isImage()) {
+            // 2-D points live on no fixed range: a clip at 1 would cut grid25's outer modes
+            throw new IllegalArgumentException("x_clamp keeps images in their range [-1, 1]; the " + networks.arch()
+                    + " networks model 2-D points, which have no such range");
+        }
+        this.xChain = new LangevinSettings(integer("x_steps"), real("x_step"), real("x_noise"), bool("x_clamp"));
         this.zChain = new LangevinSettings(integer("z_steps"), real("z_step"), real("z_noise"));
         this.sigma = real("sigma");
         this.priorSigma = real("prior_sigma");

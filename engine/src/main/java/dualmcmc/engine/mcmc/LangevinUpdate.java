@@ -11,7 +11,8 @@ import java.util.SplittableRandom;
  * The shared Langevin move, in place and in one pass over the chains:
  * state <- state - s^2/2 (a * gradient + b * state) + n U, U ~ N(0, I), where a scales the
  * gradient (1 for an energy, 1/sigma^2 for a reconstruction error) and b is the Gaussian prior's
- * pull (0 for x, 1/prior_sigma^2 for z).
+ * pull (0 for x, 1/prior_sigma^2 for z); then, for a clamped chain, each value is clipped to
+ * [-1, 1].
  *
  * <p>One pass in Java rather than five ND4J calls (scale, subtract, draw, scale, add): each call
  * costs 10-20 us here, more than the arithmetic on a batch of 2-D chains.
@@ -24,6 +25,7 @@ import java.util.SplittableRandom;
 final class LangevinUpdate {
     private final double drift;
     private final double noise;
+    private final boolean clamped;
     private final SplittableRandom gaussian;
     private final double[] state;
     private final double[] gradient;
@@ -33,6 +35,7 @@ final class LangevinUpdate {
     LangevinUpdate(LangevinSettings settings, Rng rng, INDArray like) {
         this.drift = 0.5 * settings.stepSize() * settings.stepSize();
         this.noise = settings.noise();
+        this.clamped = settings.clamped();
         this.gaussian = new SplittableRandom(rng.nextSeed());
         this.n = (int) like.length();
         this.state = new double[n];
@@ -51,6 +54,12 @@ final class LangevinUpdate {
         } else {
             for (int i = 0; i < n; i++) {
                 state[i] -= a * gradient[i] + b * state[i];
+            }
+        }
+        if (clamped) {
+            double c = LangevinSettings.CLAMP;
+            for (int i = 0; i < n; i++) {
+                state[i] = Math.max(-c, Math.min(c, state[i]));
             }
         }
         NativeCopy.write(state, n, target);

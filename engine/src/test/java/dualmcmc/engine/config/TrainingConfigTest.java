@@ -73,4 +73,18 @@ class TrainingConfigTest {
             assertTrue(Presets.get("toy2d").values().containsKey(h.key()), h.key());
         }
     }
+
+    @Test
+    void xClampBoundsImageChainsAtTheDataRangeAndIsRefusedForPoints() {
+        assertTrue(!Presets.get("image28").xChain().clamped(), "off by default: the paper's chain is unbounded");
+        TrainingConfig clamped = Presets.get("image28").withOverrides(List.of("x_clamp=true"));
+        assertTrue(clamped.xChain().clamped());
+        assertTrue(!clamped.zChain().clamped(), "latents are not images");
+        String m = refused(() -> Presets.get("toy2d").withOverrides(List.of("x_clamp=true")));
+        assertTrue(m.contains("x_clamp") && m.contains("mlp"), m);
+        // files written before the setting existed meant the unbounded chain
+        Map<String, Object> old = new java.util.LinkedHashMap<>(Presets.get("image28").values());
+        old.remove("x_clamp");
+        assertTrue(!new TrainingConfig(old).xChain().clamped());
+    }
 }

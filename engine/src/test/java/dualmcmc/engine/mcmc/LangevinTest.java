@@ -82,6 +82,38 @@ class LangevinTest {
     }
 
     @Test
+    void aBoundedChainStaysInItsBoxAndDescendsToTheBoxConstrainedMinimum() {
+        // m = (0.7, -1.3) lies outside [-1, 1]^2. With P = A^T A the constrained minimum has x2 = -1
+        // (its gradient there, P21 (x1 - m1) + P22 (x2 - m2) = 0.3456 > 0, points out of the box)
+        // and x1 = m1 - P12 / P11 (x2 - m2) = 0.7 - 0.48 * 0.3
+        INDArray x0 = Rng.of(6).fillUniform(Nd4j.create(DataType.DOUBLE, 200, 2), -1, 1);
+        INDArray x = new XRevision(gaussianEnergy(), new LangevinSettings(3000, 0.3, 0.0, true)).run(x0, Rng.of(7),
+                null);
+        for (int i = 0; i < x.rows(); i++) {
+            assertEquals(0.556, x.getDouble(i, 0), 1e-6, "chain " + i);
+            assertEquals(-1.0, x.getDouble(i, 1), 1e-12, "chain " + i);
+        }
+        INDArray noisy = new XRevision(gaussianEnergy(), new LangevinSettings(500, 0.1, 0.5, true))
+                .run(x0, Rng.of(8), null);
+        assertTrue(noisy.amaxNumber().doubleValue() <= 1.0, "noise never carries a value past the bound");
+        assertTrue(noisy.maxNumber().doubleValue() > 0.99 && noisy.minNumber().doubleValue() < -0.99,
+                "the noise reaches both walls");
+    }
+
+    @Test
+    void aClampThatIsNeverReachedChangesNothing() {
+        // E centred at (0.3, -0.2) with a narrow spread: the chains stay well inside [-1, 1]
+        INDArray x0 = Rng.of(9).gaussian(500, 2).castTo(DataType.DOUBLE).muli(0.05);
+        EnergyModel e = gaussianEnergy();
+        e.network().layers().get(0).parameters().get(1).value()
+                .assign(Nd4j.createFromArray(A).mmul(Nd4j.createFromArray(0.3, -0.2).reshape(2, 1)).neg().reshape(2));
+        INDArray free = new XRevision(e, new LangevinSettings(200, 0.1, 0.01)).run(x0, Rng.of(10), null);
+        INDArray clamped = new XRevision(e, new LangevinSettings(200, 0.1, 0.01, true)).run(x0, Rng.of(10), null);
+        assertTrue(free.amaxNumber().doubleValue() < 0.9, "the test's premise");
+        assertEquals(free, clamped, "same draws, same states");
+    }
+
+    @Test
     void recordedEnergyFallsAlongTheChainAndTheTraceIsConsistent() {
         INDArray x0 = Nd4j.createFromArray(new double[][]{{4, 4}, {-3, 2}, {0, -4}});
         ChainRecorder rec = ChainRecorder.firstChains(ChainKind.X, ChainInit.NOISE, 2);
