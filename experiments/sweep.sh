@@ -63,6 +63,7 @@ declare -A SETTINGS=(
   [lre1e-2_zs0.05_decay0.993]="--preset toy2d --set lr_e=1e-2 --set z_step=0.05 --set lr_decay=0.993"
   [lre1e-2_zs0.05_decay1]="--preset toy2d --set lr_e=1e-2 --set z_step=0.05 --set lr_decay=1"
   [lre1e-2_zs0.05_b512_decay0.999]="--preset toy2d --set lr_e=1e-2 --set z_step=0.05 --set batch=512 --set lr_decay=0.999"
+  [lre1e-2_zs0.05_s1]="--preset toy2d --set lr_e=1e-2 --set z_step=0.05 --set s_factor=1"
   [lre1e-2_zs0.05_decayg0]="--preset toy2d --set lr_e=1e-2 --set z_step=0.05 --set decay_g=0 --set decay_i=0"
   # images: on top of the data set's own preset (image28 for fashion-mnist, digits8 for digits)
   [img_lre1e-3]="--set lr_e=1e-3"
@@ -170,6 +171,18 @@ RUNS=(
   # seed 1: 50.2% at 10k. Both a faster decay (56.3%) and none (50.2%) fall far below 0.998 (93.8%)
   # on this one seed: single-seed screens at this level are mostly seed noise. Stopped here:
   # "grid25 lre1e-2_zs0.05_b512_decay0.999 1 10000", "grid25 lre1e-2_zs0.05_decay1 2 10000"
+  # Why the generator stays uniform: continuing the batch-512 seed-12 model for 2,000 iterations with
+  # the EBM frozen (lr_e 1e-12) makes the generator concentrate (15.7% high quality) but onto 5 of
+  # the 25 modes, and its revisions cover 9: the sample-matching term (s_factor 50) is mode-seeking,
+  # and only the moving EBM keeps it spread. The data's reconstruction term covers every mode; screens
+  # at 2,500 (seed 1) with it weighted up against the sample term: s_factor 5 15.4%, s_factor 1
+  # 31.5% revised (50: 13.9%). s_factor 1 to 10k:
+  "grid25 lre1e-2_zs0.05_s1 1 10000"
+  "grid25 lre1e-2_zs0.05_s1 2 10000"
+  # seed 1 diverged at 5,886 (42.6% at 5k); seed 2, the slowest seed so far (60.0% at s_factor 50,
+  # 88.0% at batch 512), 31.8 / 83.2 / 87.2 / 91.3% at 2.5k / 5k / 7.5k / 10k. Held-out seeds:
+  "grid25 lre1e-2_zs0.05_s1 11 10000"
+  "grid25 lre1e-2_zs0.05_s1 12 10000"
   # images (part 2 of issue 17): the x-revision is a no-op because the EBM is nearly flat (pull
   # 0.2-0.5 of the noise per step). Under Adam the EBM's weights move by about lr_e per step
   # whatever the loss's scale, so its steepness grows with lr_e times iterations: a faster EBM.
