@@ -191,6 +191,7 @@ RUNS=(
   # seed 13: 87.5% at 10k. Seed 1 at batch 512 does not diverge: 61.0 / 91.2 / 91.0 / 95.0% at 2.5k /
   # 5k / 7.5k / 10k, the best seed-1 run of the sweep. The lead: s_factor 1 with batch 512, other seeds
   "grid25 lre1e-2_zs0.05_s1_b512 2 10000"
+  # seed 2: 12.2 / 28.8 / 38.2 / 76.0% (91.3% at batch 256 with s_factor 1): not uniformly better
   "grid25 lre1e-2_zs0.05_s1_b512 11 10000"
   "grid25 lre1e-2_zs0.05_s1_b512 12 10000"
   "grid25 lre1e-2_zs0.05_s1_b512 13 10000"
