@@ -194,7 +194,8 @@ RUNS=(
   # seed 2: 12.2 / 28.8 / 38.2 / 76.0% (91.3% at batch 256 with s_factor 1): not uniformly better
   "grid25 lre1e-2_zs0.05_s1_b512 11 10000"
   "grid25 lre1e-2_zs0.05_s1_b512 12 10000"
-  "grid25 lre1e-2_zs0.05_s1_b512 13 10000"
+  # seed 11: 16.4% at 10k (stuck from 5k on), seed 12: 93.6%. Not a recipe; seed 13 not run:
+  # "grid25 lre1e-2_zs0.05_s1_b512 13 10000"
   # images (part 2 of issue 17): the x-revision is a no-op because the EBM is nearly flat (pull
   # 0.2-0.5 of the noise per step). Under Adam the EBM's weights move by about lr_e per step
   # whatever the loss's scale, so its steepness grows with lr_e times iterations: a faster EBM.
