@@ -107,8 +107,9 @@ public final class TrainingConfig {
         // read once here: code that knows which setting it wants reads these records, so a key is
         // spelled only in the schema, here and where a key is data (the CLI, the settings sheet)
         this.networks = new Networks(string("arch"), integer("width"), integer("nz"), bool("spectral_norm"));
-        if (bool("x_clamp") && !networks.isImage()) {
-            // 2-D points live on no fixed range: a clip at 1 would cut grid25's outer modes
+        if (bool("x_clamp") && networks.arch().equals("mlp")) {
+            // the MLPs are the 2-D points' networks (the config does not see the data), and points
+            // live on no fixed range: a clip at 1 would cut grid25's outer modes
             throw new IllegalArgumentException("x_clamp keeps images in their range [-1, 1]; the " + networks.arch()
                     + " networks model 2-D points, which have no such range");
         }
