@@ -105,9 +105,11 @@ public final class ChainSettingsBar extends HBox {
             }
         }
         error.setText("");
-        // the bar edits k, s and n; a clamped chain (x_clamp, set in the settings sheet) stays clamped
-        boolean clamped = settings.get() != null && settings.get().clamped();
-        LangevinSettings next = new LangevinSettings((Integer) v[0], (Double) v[1], (Double) v[2], clamped);
+        // the bar edits k, s and n; clamping and annealing (x_clamp, x_anneal, set in the settings
+        // sheet) stay as they are
+        LangevinSettings next = settings.get() == null
+                ? new LangevinSettings((Integer) v[0], (Double) v[1], (Double) v[2])
+                : settings.get().with((Integer) v[0], (Double) v[1], (Double) v[2]);
         if (!next.equals(settings.get())) {
             settings.set(next);
         }

@@ -44,6 +44,9 @@ public final class TrainingConfig {
             Hyperparameter.flag("x_clamp", X_CHAIN,
                     "Clip revised images to the data's range [-1, 1] after each x-step (common EBM practice, not"
                             + " the paper's: its chain is unbounded and its FID clamps afterwards); images only"),
+            Hyperparameter.real("x_anneal", 0, false, 1, X_CHAIN, "a_x",
+                    "Noise of the last x-step as a fraction of n_x, falling geometrically over the chain (1:"
+                            + " constant, the paper's; below 1: annealed, common EBM practice)"),
             Hyperparameter.integer("z_steps", 0, 1000, Z_CHAIN, "k_z",
                     "Number of generator-guided Langevin steps revising inferred latents"),
             Hyperparameter.real("z_step", 0, false, 10, Z_CHAIN, "s_z", "Langevin step size s_z on z"),
@@ -76,7 +79,7 @@ public final class TrainingConfig {
 
     /** Settings added after files were first written, with the value those files meant. */
     private static final Map<String, Object> ADDED_LATER = Map.of("mode", TrainingMode.DUAL_MCMC.key(),
-            "x_clamp", false);
+            "x_clamp", false, "x_anneal", 1.0);
 
     private final Map<String, Object> values;
     private final Networks networks;
@@ -113,7 +116,8 @@ public final class TrainingConfig {
             throw new IllegalArgumentException("x_clamp keeps images in their range [-1, 1]; the " + networks.arch()
                     + " networks model 2-D points, which have no such range");
         }
-        this.xChain = new LangevinSettings(integer("x_steps"), real("x_step"), real("x_noise"), bool("x_clamp"));
+        this.xChain = new LangevinSettings(integer("x_steps"), real("x_step"), real("x_noise"), bool("x_clamp"),
+                real("x_anneal"));
         this.zChain = new LangevinSettings(integer("z_steps"), real("z_step"), real("z_noise"));
         this.sigma = real("sigma");
         this.priorSigma = real("prior_sigma");

@@ -9,10 +9,10 @@ import java.util.SplittableRandom;
 
 /**
  * The shared Langevin move, in place and in one pass over the chains:
- * state <- state - s^2/2 (a * gradient + b * state) + n U, U ~ N(0, I), where a scales the
+ * state <- state - s^2/2 (a * gradient + b * state) + n_t U, U ~ N(0, I), where a scales the
  * gradient (1 for an energy, 1/sigma^2 for a reconstruction error) and b is the Gaussian prior's
  * pull (0 for x, 1/prior_sigma^2 for z); then, for a clamped chain, each value is clipped to
- * [-1, 1].
+ * [-1, 1]. Each call is the chain's next step t, whose noise n_t follows the settings' annealing.
  *
  * <p>One pass in Java rather than five ND4J calls (scale, subtract, draw, scale, add): each call
  * costs 10-20 us here, more than the arithmetic on a batch of 2-D chains.
@@ -24,17 +24,18 @@ import java.util.SplittableRandom;
  */
 final class LangevinUpdate {
     private final double drift;
-    private final double noise;
+    private final LangevinSettings settings;
     private final boolean clamped;
     private final SplittableRandom gaussian;
     private final double[] state;
     private final double[] gradient;
     private final int n;
+    private int step;
 
     /** Moves for chains shaped like {@code like} (a dense 'c' array, e.g. the state itself). */
     LangevinUpdate(LangevinSettings settings, Rng rng, INDArray like) {
         this.drift = 0.5 * settings.stepSize() * settings.stepSize();
-        this.noise = settings.noise();
+        this.settings = settings;
         this.clamped = settings.clamped();
         this.gaussian = new SplittableRandom(rng.nextSeed());
         this.n = (int) like.length();
@@ -47,6 +48,7 @@ final class LangevinUpdate {
         NativeCopy.read(grad, gradient, n);
         double a = drift * gradientScale;
         double b = drift * stateDecay;
+        double noise = settings.noiseAt(step++);
         if (noise > 0) {
             for (int i = 0; i < n; i++) {
                 state[i] -= a * gradient[i] + b * state[i] - noise * gaussian.nextGaussian();

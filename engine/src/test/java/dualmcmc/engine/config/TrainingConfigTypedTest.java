@@ -32,8 +32,8 @@ class TrainingConfigTypedTest {
         records.put("optimiser", c.optimiser());
         records.forEach((name, r) -> {
             for (RecordComponent rc : r.getClass().getRecordComponents()) {
-                if (name.equals("zChain") && rc.getName().equals("clamped")) {
-                    continue; // latents have no range: no setting clamps them (checked below)
+                if (name.equals("zChain") && (rc.getName().equals("clamped") || rc.getName().equals("anneal"))) {
+                    continue; // latents have no range and the z-chain's noise is constant (checked below)
                 }
                 try {
                     fields.put(name + "." + rc.getName(), rc.getAccessor().invoke(r));
@@ -80,6 +80,7 @@ class TrainingConfigTypedTest {
             Map.entry("nz", "networks.nz"), Map.entry("spectral_norm", "networks.spectralNorm"),
             Map.entry("x_steps", "xChain.steps"), Map.entry("x_step", "xChain.stepSize"),
             Map.entry("x_noise", "xChain.noise"), Map.entry("x_clamp", "xChain.clamped"),
+            Map.entry("x_anneal", "xChain.anneal"),
             Map.entry("z_steps", "zChain.steps"), Map.entry("z_step", "zChain.stepSize"),
             Map.entry("z_noise", "zChain.noise"),
             Map.entry("sigma", "sigma"), Map.entry("prior_sigma", "priorSigma"),
@@ -102,6 +103,7 @@ class TrainingConfigTypedTest {
         for (Hyperparameter h : TrainingConfig.SCHEMA) {
             Object value = another(h, base(h.key()).get(h.key()));
             assertFalse(base(h.key()).withValue(h.key(), value).zChain().clamped(), h.key());
+            assertEquals(1.0, base(h.key()).withValue(h.key(), value).zChain().anneal(), h.key());
         }
         assertEquals(typed(BASE).keySet(), Set.copyOf(FIELD.values()), "no typed field is left without a setting");
     }

@@ -82,6 +82,32 @@ class LangevinTest {
     }
 
     @Test
+    void annealedNoiseFallsGeometricallyAndLeavesTheCovarianceOfItsSchedule() {
+        LangevinSettings annealed = new LangevinSettings(41, 0.1, 0.2, false, 0.05);
+        assertEquals(0.2, annealed.noiseAt(0), 1e-15);
+        assertEquals(0.2 * Math.sqrt(0.05), annealed.noiseAt(20), 1e-12);
+        assertEquals(0.01, annealed.noiseAt(40), 1e-12);
+        // chains started at the mean: the covariance after k steps is the sum over steps t of
+        // n_t^2 B^(k-1-t) B^(k-1-t)^T with B = I - h P, which depends on every step's noise
+        double s = 0.1;
+        LangevinSettings chain = new LangevinSettings(200, s, 0.1, false, 0.1);
+        INDArray a = Nd4j.createFromArray(A);
+        INDArray b = Nd4j.eye(2).castTo(DataType.DOUBLE).subi(a.transpose().mmul(a).muli(s * s / 2));
+        INDArray expected = Nd4j.zeros(DataType.DOUBLE, 2, 2);
+        for (int t = 0; t < chain.steps(); t++) {
+            expected = b.mmul(expected).mmul(b.transpose()).addi(Nd4j.eye(2).castTo(DataType.DOUBLE)
+                    .muli(chain.noiseAt(t) * chain.noiseAt(t)));
+        }
+        INDArray x0 = Nd4j.createFromArray(M).reshape(1, 2).repeat(0, 6000);
+        INDArray x = new XRevision(gaussianEnergy(), chain).run(x0, Rng.of(11), null);
+        assertGaussian(x, M, expected, "annealed Langevin");
+        // the schedule matters: the constant-noise chain of the same length ends wider
+        INDArray constant = new XRevision(gaussianEnergy(), new LangevinSettings(200, s, 0.1))
+                .run(x0, Rng.of(11), null);
+        assertTrue(constant.var(0).getDouble(0) > 3 * x.var(0).getDouble(0), "the annealed chain ends tighter");
+    }
+
+    @Test
     void aBoundedChainStaysInItsBoxAndDescendsToTheBoxConstrainedMinimum() {
         // m = (0.7, -1.3) lies outside [-1, 1]^2. With P = A^T A the constrained minimum has x2 = -1
         // (its gradient there, P21 (x1 - m1) + P22 (x2 - m2) = 0.3456 > 0, points out of the box)
