@@ -16,7 +16,7 @@ public final class Presets {
     }
 
     public static List<String> names() {
-        return List.of("toy2d", "toy2d-reference", "image28", "digits8", "image32", "cifar10-paper",
+        return List.of("toy2d", "toy2d-sharp", "toy2d-reference", "image28", "digits8", "image32", "cifar10-paper",
                 "celeba64-paper");
     }
 
@@ -24,6 +24,7 @@ public final class Presets {
         return switch (name) {
             case "toy2d-reference" -> new TrainingConfig(toyReference());
             case "toy2d" -> new TrainingConfig(toyTuned());
+            case "toy2d-sharp" -> new TrainingConfig(toySharp());
             case "image28" -> new TrainingConfig(image28());
             case "digits8" -> new TrainingConfig(digits8());
             case "image32" -> new TrainingConfig(image32());
@@ -88,6 +89,23 @@ public final class Presets {
         m.put("lr_e", 1e-3);
         m.put("lr_g", 1e-3);
         m.put("lr_i", 1e-3);
+        return m;
+    }
+
+    /**
+     * toy2d for mixtures of narrow Gaussians (grid25, ring8), from the sweep of docs/recipes.md:
+     * a ten times faster EBM, which gives the revised samples the modes, and a batch of 1,024,
+     * which gives the EBM the second-order signal that narrows its wells to the data's width
+     * (grid25: 95.1-96.5% high quality at 10,000 iterations on six seeds, against 60-94% at 256).
+     * lr_decay 0.999 per epoch keeps batch 512's decay per iteration; z_step 0.05 is a z-step
+     * that descends at sigma 0.1.
+     */
+    private static Map<String, Object> toySharp() {
+        Map<String, Object> m = toyTuned();
+        m.put("lr_e", 1e-2);
+        m.put("z_step", 0.05);
+        m.put("batch", 1024);
+        m.put("lr_decay", 0.999);
         return m;
     }
 

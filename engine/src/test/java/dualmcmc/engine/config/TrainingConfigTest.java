@@ -87,4 +87,19 @@ class TrainingConfigTest {
         old.remove("x_clamp");
         assertTrue(!new TrainingConfig(old).xChain().clamped());
     }
+
+    @Test
+    void theSharpPresetIsToy2dWithTheSweepsFourChanges() {
+        // docs/recipes.md measured exactly this difference; a drift in either preset would make its
+        // figures describe a setting that no longer exists
+        Map<String, Object> toy = Presets.get("toy2d").values();
+        Map<String, Object> sharp = Presets.get("toy2d-sharp").values();
+        Map<String, Object> changed = new java.util.TreeMap<>();
+        sharp.forEach((k, v) -> {
+            if (!v.equals(toy.get(k))) {
+                changed.put(k, v);
+            }
+        });
+        assertEquals(Map.of("lr_e", 1e-2, "z_step", 0.05, "batch", 1024, "lr_decay", 0.999), changed);
+    }
 }
