@@ -82,6 +82,7 @@ declare -A SETTINGS=(
   [lre1e-2_zs0.05_nz8]="--preset toy2d --set lr_e=1e-2 --set z_step=0.05 --set nz=8"
   [lre1e-2_zs0.05_xa0.5]="--preset toy2d --set lr_e=1e-2 --set z_step=0.05 --set x_anneal=0.5"
   [lre1e-2_zs0.05_xa0.25]="--preset toy2d --set lr_e=1e-2 --set z_step=0.05 --set x_anneal=0.25"
+  [toy2d_zs0.03_b1024_decay0.9995]="--preset toy2d --set z_step=0.03 --set batch=1024 --set lr_decay=0.9995"
   [lre1e-2_zs0.05_b1024_decay0.999]="--preset toy2d --set lr_e=1e-2 --set z_step=0.05 --set batch=1024 --set lr_decay=0.999"
 )
 
@@ -309,14 +310,18 @@ RUNS=(
   # seed run (seed 15 not run). The same setting on ring8 (target 95% by 5k) and the other 2-D sets
   "ring8 lre1e-2_zs0.05_b1024_decay0.999 1 5000"
   "ring8 lre1e-2_zs0.05_b1024_decay0.999 11 5000"
-  "ring8 lre1e-2_zs0.05_b1024_decay0.999 12 5000"
-  "ring8 lre1e-2_zs0.05_b1024_decay0.999 13 5000"
-  "pinwheel lre1e-2_zs0.05_b1024_decay0.999 1 5000"
-  "moons lre1e-2_zs0.05_b1024_decay0.999 1 5000"
-  "swissroll lre1e-2_zs0.05_b1024_decay0.999 1 5000"
-  "checkerboard lre1e-2_zs0.05_b1024_decay0.999 1 5000"
-  "rings lre1e-2_zs0.05_b1024_decay0.999 1 5000"
-  "spiral lre1e-2_zs0.05_b1024_decay0.999 1 5000"
+  # ring8 seeds 1 and 11: 59.7% and 71.1% at 5k (toy2d: 81.6% on seed 1; toy2d_zs0.03: 94.5% and
+  # 96.4%): the grid's setting does not serve ring8, so it became a named preset (toy2d-sharp) and
+  # toy2d stays. Stopped there (seeds 12, 13 and the other 2-D sets not run):
+  # "ring8 lre1e-2_zs0.05_b1024_decay0.999 12 5000", "ring8 lre1e-2_zs0.05_b1024_decay0.999 13 5000",
+  # "pinwheel|moons|swissroll|checkerboard|rings|spiral lre1e-2_zs0.05_b1024_decay0.999 1 5000"
+  # ring8's best, toy2d_zs0.03 (94.5, 96.4, 76.6, 76.9% on seeds 1, 11, 12, 13), at batch 1024 with
+  # lr_decay 0.9995 (batch 256's decay per iteration), on its two slow seeds
+  "ring8 toy2d_zs0.03_b1024_decay0.9995 12 5000"
+  "ring8 toy2d_zs0.03_b1024_decay0.9995 13 5000"
+  # seed 12: 63.1% and 96.4% at 2.5k and 5k (76.6% at batch 256). The seeds that passed at 256:
+  "ring8 toy2d_zs0.03_b1024_decay0.9995 1 5000"
+  "ring8 toy2d_zs0.03_b1024_decay0.9995 11 5000"
   # The same models revised at x_noise 0.005 instead of 0.01 score 92-96%, but training at the lower
   # noise throughout is slower to split the rows (lr_e 2e-2: 17.7% at 5k against 32.0%), and a
   # late phase at it is partly re-absorbed. An annealed chain (x_anneal, new, default off) keeps
