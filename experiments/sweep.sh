@@ -322,6 +322,8 @@ RUNS=(
   # seed 12: 63.1% and 96.4% at 2.5k and 5k (76.6% at batch 256). The seeds that passed at 256:
   "ring8 toy2d_zs0.03_b1024_decay0.9995 1 5000"
   "ring8 toy2d_zs0.03_b1024_decay0.9995 11 5000"
+  # seeds 1, 11, 12, 13: 96.6%, 93.4%, 96.4%, 90.7% at 5k (94.5, 96.4, 76.6, 76.9% at batch 256):
+  # mean 94.3% against 86.1%, the slow seeds +14 and +20 points, but two of four below 95%
   # The same models revised at x_noise 0.005 instead of 0.01 score 92-96%, but training at the lower
   # noise throughout is slower to split the rows (lr_e 2e-2: 17.7% at 5k against 32.0%), and a
   # late phase at it is partly re-absorbed. An annealed chain (x_anneal, new, default off) keeps
