@@ -96,7 +96,8 @@ public final class Presets {
      * toy2d for mixtures of narrow Gaussians (grid25, ring8), from the sweep of docs/recipes.md:
      * a ten times faster EBM, which gives the revised samples the modes, and a batch of 1,024,
      * which gives the EBM the second-order signal that narrows its wells to the data's width
-     * (grid25: 95.1-96.5% high quality at 10,000 iterations on six seeds, against 60-94% at 256).
+     * (grid25: 95.1-96.5% high quality at 10,000 iterations on six seeds of seven, against 60-94%
+     * at 256; the seventh stalled at 17%).
      * lr_decay 0.999 per epoch keeps batch 512's decay per iteration; z_step 0.05 is a z-step
      * that descends at sigma 0.1.
      */
