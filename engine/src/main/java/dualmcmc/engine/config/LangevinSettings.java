@@ -40,7 +40,7 @@ public record LangevinSettings(int steps, double stepSize, double noise, boolean
     }
 
     public LangevinSettings withSteps(int k) {
-        return new LangevinSettings(k, stepSize, noise, clamped, anneal);
+        return with(k, stepSize, noise);
     }
 
     /** The same chain (clamping, annealing) with another length, step size and noise. */

@@ -16,8 +16,8 @@ public final class Presets {
     }
 
     public static List<String> names() {
-        return List.of("toy2d", "toy2d-sharp", "toy2d-reference", "image28", "digits8", "image32", "cifar10-paper",
-                "celeba64-paper");
+        return List.of("toy2d", "toy2d-sharp", "toy2d-reference", "image28", "digits8", "image32",
+                "cifar10-paper", "celeba64-paper");
     }
 
     public static TrainingConfig get(String name) {

@@ -25,7 +25,6 @@ import java.util.SplittableRandom;
 final class LangevinUpdate {
     private final double drift;
     private final LangevinSettings settings;
-    private final boolean clamped;
     private final SplittableRandom gaussian;
     private final double[] state;
     private final double[] gradient;
@@ -36,7 +35,6 @@ final class LangevinUpdate {
     LangevinUpdate(LangevinSettings settings, Rng rng, INDArray like) {
         this.drift = 0.5 * settings.stepSize() * settings.stepSize();
         this.settings = settings;
-        this.clamped = settings.clamped();
         this.gaussian = new SplittableRandom(rng.nextSeed());
         this.n = (int) like.length();
         this.state = new double[n];
@@ -58,7 +56,7 @@ final class LangevinUpdate {
                 state[i] -= a * gradient[i] + b * state[i];
             }
         }
-        if (clamped) {
+        if (settings.clamped()) {
             double c = LangevinSettings.CLAMP;
             for (int i = 0; i < n; i++) {
                 state[i] = Math.max(-c, Math.min(c, state[i]));

@@ -92,11 +92,12 @@ class LangevinTest {
         double s = 0.1;
         LangevinSettings chain = new LangevinSettings(200, s, 0.1, false, 0.1);
         INDArray a = Nd4j.createFromArray(A);
-        INDArray b = Nd4j.eye(2).castTo(DataType.DOUBLE).subi(a.transpose().mmul(a).muli(s * s / 2));
+        INDArray identity = Nd4j.eye(2).castTo(DataType.DOUBLE);
+        INDArray b = identity.sub(a.transpose().mmul(a).muli(s * s / 2));
         INDArray expected = Nd4j.zeros(DataType.DOUBLE, 2, 2);
         for (int t = 0; t < chain.steps(); t++) {
-            expected = b.mmul(expected).mmul(b.transpose()).addi(Nd4j.eye(2).castTo(DataType.DOUBLE)
-                    .muli(chain.noiseAt(t) * chain.noiseAt(t)));
+            double n = chain.noiseAt(t);
+            expected = b.mmul(expected).mmul(b.transpose()).addi(identity.mul(n * n));
         }
         INDArray x0 = Nd4j.createFromArray(M).reshape(1, 2).repeat(0, 6000);
         INDArray x = new XRevision(gaussianEnergy(), chain).run(x0, Rng.of(11), null);
