@@ -71,6 +71,9 @@ public final class TrainingConfig {
                     "L2 weight decay of the inference model"),
             Hyperparameter.real("lr_decay", 0, false, 1, OPTIMISER, "gamma",
                     "Learning rates are multiplied by this once per epoch"),
+            Hyperparameter.integer("lr_e_warmup", 0, 1_000_000, OPTIMISER, "w_E",
+                    "Iterations over which the EBM's learning rate rises linearly to lr_E (0: none, the paper's;"
+                            + " a warm-up is common EBM practice)"),
             Hyperparameter.real("beta1", 0, true, 1, OPTIMISER, "beta1", "Adam beta1 (0 in the paper)"),
             Hyperparameter.real("beta2", 0, true, 1, OPTIMISER, "beta2", "Adam beta2 (0.9 in the paper)"));
 
@@ -79,7 +82,7 @@ public final class TrainingConfig {
 
     /** Settings added after files were first written, with the value those files meant. */
     private static final Map<String, Object> ADDED_LATER = Map.of("mode", TrainingMode.DUAL_MCMC.key(),
-            "x_clamp", false, "x_anneal", 1.0);
+            "x_clamp", false, "x_anneal", 1.0, "lr_e_warmup", 0);
 
     private final Map<String, Object> values;
     private final Networks networks;
@@ -123,7 +126,7 @@ public final class TrainingConfig {
         this.priorSigma = real("prior_sigma");
         this.losses = new Losses(real("s_factor"), real("i_factor"), bool("fine_tune"), real("divergence_bound"));
         this.optimiser = new Optimiser(integer("batch"), real("lr_e"), real("lr_g"), real("lr_i"), real("decay_g"),
-                real("decay_i"), real("lr_decay"), real("beta1"), real("beta2"));
+                real("decay_i"), real("lr_decay"), integer("lr_e_warmup"), real("beta1"), real("beta2"));
     }
 
     private String string(String key) {

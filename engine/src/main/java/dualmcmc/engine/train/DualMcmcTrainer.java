@@ -236,10 +236,9 @@ public final class DualMcmcTrainer implements Trainer {
         long batchPosition = batches.position();
         int epoch = batches.epoch();
         Optimiser o = cfg.optimiser();
-        double decay = Math.pow(o.lrDecay(), epoch);
-        optE.setLearningRate(o.lrE() * decay);
-        optG.setLearningRate(o.lrG() * decay);
-        optI.setLearningRate(o.lrI() * decay);
+        optE.setLearningRate(o.lrEAt(iteration, epoch));
+        optG.setLearningRate(o.lrGAt(epoch));
+        optI.setLearningRate(o.lrIAt(epoch));
         for (Rng stream : streams) {
             stream.reseed(iteration);
         }

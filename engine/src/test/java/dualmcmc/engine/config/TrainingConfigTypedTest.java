@@ -89,7 +89,8 @@ class TrainingConfigTypedTest {
             Map.entry("batch", "optimiser.batch"), Map.entry("lr_e", "optimiser.lrE"),
             Map.entry("lr_g", "optimiser.lrG"), Map.entry("lr_i", "optimiser.lrI"),
             Map.entry("decay_g", "optimiser.decayG"), Map.entry("decay_i", "optimiser.decayI"),
-            Map.entry("lr_decay", "optimiser.lrDecay"), Map.entry("beta1", "optimiser.beta1"),
+            Map.entry("lr_decay", "optimiser.lrDecay"), Map.entry("lr_e_warmup", "optimiser.lrEWarmup"),
+            Map.entry("beta1", "optimiser.beta1"),
             Map.entry("beta2", "optimiser.beta2"));
 
     @Test

@@ -97,6 +97,41 @@ class DualMcmcTrainerTest {
         assertEquals(1, stats.iteration());
     }
 
+    /**
+     * Adam's first step (beta1 0) moves each parameter by lr * g / (|g| + eps): with a warm-up of
+     * four iterations the EBM moves by exactly a quarter of its unwarmed step, and nothing else moves
+     * differently (the generator and inference model update before the EBM in an iteration).
+     */
+    @Test
+    void theEbmsWarmUpScalesItsFirstStepAndNothingElse() {
+        TrainingSetup plain = TrainingSetup.create(RING, SMALL, 7);
+        TrainingSetup warm = TrainingSetup.create(RING, SMALL.withValue("lr_e_warmup", 4), 7);
+        List<INDArray> before = values(plain.models().energy().network());
+        plain.trainer().step();
+        warm.trainer().step();
+        List<INDArray> full = values(plain.models().energy().network());
+        List<INDArray> quarter = values(warm.models().energy().network());
+        double largest = 0;
+        for (int k = 0; k < before.size(); k++) {
+            INDArray fullStep = full.get(k).sub(before.get(k));
+            INDArray quarterStep = quarter.get(k).sub(before.get(k));
+            largest = Math.max(largest, fullStep.amaxNumber().doubleValue());
+            double off = quarterStep.sub(fullStep.div(4)).amaxNumber().doubleValue();
+            assertTrue(off < 1e-6, "parameter " + k + ": the warmed step is not a quarter, off by " + off);
+        }
+        assertEquals(SMALL.optimiser().lrE(), largest, 1e-6, "the unwarmed first step is lr_e per parameter");
+        assertEquals(values(plain.models().generator().network()), values(warm.models().generator().network()));
+        assertEquals(values(plain.models().inference().network()), values(warm.models().inference().network()));
+    }
+
+    private static List<INDArray> values(Network n) {
+        List<INDArray> all = new ArrayList<>();
+        for (Parameter p : n.parameters()) {
+            all.add(p.value().dup());
+        }
+        return all;
+    }
+
     @Test
     void divergenceRollsBackAndSaysWhy() {
         TrainingSetup s = TrainingSetup.create(RING, SMALL.withValue("divergence_bound", 1e-12), 3);
