@@ -83,6 +83,9 @@ declare -A SETTINGS=(
   [lre1e-2_zs0.05_xa0.5]="--preset toy2d --set lr_e=1e-2 --set z_step=0.05 --set x_anneal=0.5"
   [lre1e-2_zs0.05_xa0.25]="--preset toy2d --set lr_e=1e-2 --set z_step=0.05 --set x_anneal=0.25"
   [toy2d_zs0.03_b1024_decay0.9995]="--preset toy2d --set z_step=0.03 --set batch=1024 --set lr_decay=0.9995"
+  [toy2d_zs0.03_kx60]="--preset toy2d --set z_step=0.03 --set x_steps=60"
+  [sharp_warm1000]="--preset toy2d-sharp --set lr_e_warmup=1000"
+  [lre3e-3_zs0.03_b1024_decay0.9995]="--preset toy2d --set lr_e=3e-3 --set z_step=0.03 --set batch=1024 --set lr_decay=0.9995"
   [lre1e-2_zs0.05_b1024_decay0.999]="--preset toy2d --set lr_e=1e-2 --set z_step=0.05 --set batch=1024 --set lr_decay=0.999"
 )
 
@@ -338,6 +341,30 @@ RUNS=(
   "grid25 lre1e-2_zs0.05_xa0.25 2 10000"
   # x_anneal 0.5: 88.0% and 93.4% at 10k on seeds 1 and 2 (93.8% and 60.0% unannealed); 0.25: 91.3%
   # and 71.4%. The slow seed gains, the fast one loses: not a recipe at batch 256, not run further
+  # ring8's misses are stragglers: the bundled ring8 model's revisions score 92.8% after its 30
+  # steps and 98.8% after 60 (99.8% after 120), while more noise-free or finer steps do not help.
+  # Training with k_x 60, at batch 256, on the two slow seeds first
+  "ring8 toy2d_zs0.03_kx60 12 5000"
+  "ring8 toy2d_zs0.03_kx60 13 5000"
+  # seeds 12, 13: 74.4% and 63.8% at 5k (76.6%, 76.9% with k_x 30): the EBM trained with longer
+  # chains is no better; not continued. An EBM rate between toy2d's 1e-3 and the grid's 1e-2 at
+  # batch 1024, on the two seeds that were short of 95% at 5k there (93.4%, 90.7%)
+  # (stopped after 500 iterations of seed 13: the cores went to grid25's stalled seeds, below)
+  # "ring8 lre3e-3_zs0.03_b1024_decay0.9995 13 5000", "ring8 lre3e-3_zs0.03_b1024_decay0.9995 11 5000"
+  # grid25's stalled seed 15 has lost one axis: its EBM's first-layer weights from x are all below
+  # 0.09 (from y up to 3), its energy is flat along x at every mode, and the revised samples cover
+  # the rows only. experiments/collapse_screen.sh finds this by 1,500 iterations; toy2d-sharp lost
+  # an axis on seeds 15, 17 and 31 of 15-20 and 26-31. With the EBM's rate warmed up over its first
+  # 1,000 iterations (lr_e_warmup, new, default off) those three kept both axes but seed 20 lost
+  # one (screen to 2,500; experiments/results/collapse-screen.csv): the warm-up moves the collapse,
+  # it does not prevent it. To 10k on two of the three it rescued, continued from the screen's
+  # checkpoints of 2,500 (copied in as autosaves: the same run); 15 and 26 stopped for time
+  "grid25 sharp_warm1000 17 10000"
+  "grid25 sharp_warm1000 31 10000"
+  # "grid25 sharp_warm1000 15 10000", "grid25 sharp_warm1000 26 10000"
+  # 96.8% (seed 17) and 96.1% (seed 31) at 10k, 25 modes: rescued. Seed 20, which lost an axis only
+  # with the warm-up, to 10k: does the screen's verdict hold?
+  "grid25 sharp_warm1000 20 10000"
 )
 
 # one sweep at a time (a second one waits here), so that no two trainings share the cores or a run

@@ -97,7 +97,8 @@ public final class Presets {
      * a ten times faster EBM, which gives the revised samples the modes, and a batch of 1,024,
      * which gives the EBM the second-order signal that narrows its wells to the data's width
      * (grid25: 95.1-96.5% high quality at 10,000 iterations on six seeds of seven, against 60-94%
-     * at 256; the seventh stalled at 17%).
+     * at 256; the seventh stalled at 17%: its EBM lost the x axis early, which happens on about one
+     * seed in six and which experiments/collapse_screen.sh finds by 1,500 iterations).
      * lr_decay 0.999 per epoch keeps batch 512's decay per iteration; z_step 0.05 is a z-step
      * that descends at sigma 0.1.
      */
