@@ -365,6 +365,7 @@ RUNS=(
   # 96.8% (seed 17) and 96.1% (seed 31) at 10k, 25 modes: rescued. Seed 20, which lost an axis only
   # with the warm-up, to 10k: does the screen's verdict hold?
   "grid25 sharp_warm1000 20 10000"
+  # 5.9%, 11.0%, 15.4%, 17.1% at 2.5k-10k, 25 modes: stalled, as the screen said
 )
 
 # one sweep at a time (a second one waits here), so that no two trainings share the cores or a run
