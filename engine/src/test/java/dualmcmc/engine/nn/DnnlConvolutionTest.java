@@ -3,14 +3,14 @@ package dualmcmc.engine.nn;
 import dualmcmc.engine.nn.FloatAgreement.Twins;
 import dualmcmc.engine.util.Nd4jSetup;
 import dualmcmc.engine.util.Rng;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-
-import org.junit.jupiter.api.Assumptions;
 import org.nd4j.nativeblas.NativeOpsHolder;
+
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

@@ -34,9 +34,7 @@ class DualMcmcTrainerTest {
     private static List<INDArray> parameters(TrainingSetup s) {
         List<INDArray> all = new ArrayList<>();
         for (Network n : s.models().networks()) {
-            for (Parameter p : n.parameters()) {
-                all.add(p.value().dup());
-            }
+            all.addAll(values(n));
         }
         return all;
     }
