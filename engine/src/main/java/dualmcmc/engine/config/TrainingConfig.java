@@ -60,6 +60,9 @@ public final class TrainingConfig {
                     "Weight of the inference model's term on revised samples"),
             Hyperparameter.flag("fine_tune", LOSSES,
                     "EBM update uses x-revised samples of the updated generator (as the paper's configs)"),
+            Hyperparameter.real("x_restart", 0, true, 1, LOSSES, "r_x",
+                    "Fraction of the EBM update's x-chains started from noise instead of generator samples (0:"
+                            + " none, the paper's; restarting a few percent of chains from noise is common EBM practice)"),
             Hyperparameter.real("divergence_bound", 0, false, 1e12, LOSSES, "bound",
                     "Training pauses when |mean E(data) - mean E(samples)| exceeds this"),
             Hyperparameter.real("lr_e", 0, false, 1, OPTIMISER, "lr_E", "Adam learning rate of the EBM"),
@@ -82,7 +85,7 @@ public final class TrainingConfig {
 
     /** Settings added after files were first written, with the value those files meant. */
     private static final Map<String, Object> ADDED_LATER = Map.of("mode", TrainingMode.DUAL_MCMC.key(),
-            "x_clamp", false, "x_anneal", 1.0, "lr_e_warmup", 0);
+            "x_clamp", false, "x_anneal", 1.0, "lr_e_warmup", 0, "x_restart", 0.0);
 
     private final Map<String, Object> values;
     private final Networks networks;
@@ -124,7 +127,8 @@ public final class TrainingConfig {
         this.zChain = new LangevinSettings(integer("z_steps"), real("z_step"), real("z_noise"));
         this.sigma = real("sigma");
         this.priorSigma = real("prior_sigma");
-        this.losses = new Losses(real("s_factor"), real("i_factor"), bool("fine_tune"), real("divergence_bound"));
+        this.losses = new Losses(real("s_factor"), real("i_factor"), bool("fine_tune"), real("x_restart"),
+                real("divergence_bound"));
         this.optimiser = new Optimiser(integer("batch"), real("lr_e"), real("lr_g"), real("lr_i"), real("decay_g"),
                 real("decay_i"), real("lr_decay"), integer("lr_e_warmup"), real("beta1"), real("beta2"));
     }

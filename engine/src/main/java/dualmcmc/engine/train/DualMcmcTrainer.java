@@ -22,6 +22,7 @@ import dualmcmc.engine.nn.Parameter;
 import dualmcmc.engine.util.Rng;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -363,7 +364,11 @@ public final class DualMcmcTrainer implements Trainer {
         }
     }
 
-    /** Step 3 for one block: the samples the EBM is contrasted with, and its gradient. */
+    /**
+     * Step 3 for one block: the samples the EBM is contrasted with, and its gradient. With
+     * x_restart, the block's first chains start from noise: an EBM that has gone flat along a
+     * direction keeps seeing samples spread wider than the data along it (docs/recipes.md).
+     */
     private void contrast(ModelSet m, int k, Block w) {
         int n = (int) w.x.rows();
         XRevision xRevision = new XRevision(m.energy(), cfg.xChain());
@@ -372,6 +377,12 @@ public final class DualMcmcTrainer implements Trainer {
             fake = xRevision.run(new ChainRunner(m, cfg, 1).xStart(ChainInit.NOISE, n, w.rng), w.rng, null);
         } else {
             fake = m.generator().generate(w.z);
+            int restarted = cfg.losses().restartedOf(n);
+            if (restarted > 0) {
+                // drawn only when asked for, so that x_restart 0 leaves every other draw where it was
+                fake.get(NDArrayIndex.interval(0, restarted), NDArrayIndex.all())
+                        .assign(new ChainRunner(m, cfg, 1).xStart(ChainInit.NOISE, restarted, w.rng));
+            }
             if (cfg.losses().fineTune()) {
                 fake = xRevision.run(fake, w.rng, null);
             }

@@ -14,6 +14,8 @@ import dualmcmc.engine.nn.Network;
 import dualmcmc.engine.nn.Parameter;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -120,6 +122,34 @@ class DualMcmcTrainerTest {
         assertEquals(SMALL.optimiser().lrE(), largest, 1e-6, "the unwarmed first step is lr_e per parameter");
         assertEquals(values(plain.models().generator().network()), values(warm.models().generator().network()));
         assertEquals(values(plain.models().inference().network()), values(warm.models().inference().network()));
+    }
+
+    /**
+     * x_restart starts the first chains of the EBM's negatives from noise (N(0, I) for points) and
+     * leaves every other negative, and the generator's and inference model's updates, as they were.
+     * No x-steps, so the negatives are exactly their starting points.
+     */
+    @Test
+    void restartedNegativesStartFromNoiseAndTheOthersAreUntouched() {
+        TrainingConfig noChain = SMALL.withValue("x_steps", 0).withValue("batch", 256);
+        StagedStep plain = TrainingSetup.create(RING, noChain, 5).trainer().stagedStep(null);
+        StagedStep half = TrainingSetup.create(RING, noChain.withValue("x_restart", 0.5), 5).trainer().stagedStep(null);
+        // two blocks of 128 (BatchBlocks.VECTOR_BLOCK): each restarts its first 64 chains
+        INDArray noise = Nd4j.vstack(rows(half.contrasted(), 0, 64), rows(half.contrasted(), 128, 192));
+        INDArray generated = Nd4j.vstack(rows(plain.contrasted(), 0, 64), rows(plain.contrasted(), 128, 192));
+        assertEquals(rows(plain.contrasted(), 64, 128), rows(half.contrasted(), 64, 128));
+        assertEquals(rows(plain.contrasted(), 192, 256), rows(half.contrasted(), 192, 256));
+        assertEquals(0, noise.meanNumber().doubleValue(), 0.2, "restarted chains start at N(0, I)");
+        assertEquals(1, noise.varNumber().doubleValue(), 0.3, "restarted chains start at N(0, I)");
+        assertTrue(generated.varNumber().doubleValue() < 0.5,
+                "the generator's samples at initialisation are not spread like N(0, I), so the test can tell them apart");
+        assertEquals(plain.stats().errG(), half.stats().errG());
+        assertEquals(plain.stats().errI(), half.stats().errI());
+        assertNotEquals(plain.stats().errE(), half.stats().errE());
+    }
+
+    private static INDArray rows(INDArray a, int from, int to) {
+        return a.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
     }
 
     private static List<INDArray> values(Network n) {
