@@ -94,13 +94,13 @@ public final class Presets {
 
     /**
      * toy2d for mixtures of narrow Gaussians (grid25, ring8), from the sweep of docs/recipes.md:
-     * a ten times faster EBM, which gives the revised samples the modes, and a batch of 1,024,
-     * which gives the EBM the second-order signal that narrows its wells to the data's width
-     * (grid25: 95.1-96.5% high quality at 10,000 iterations on six seeds of seven, against 60-94%
-     * at 256; the seventh stalled at 17%: its EBM lost the x axis early, which happens on about one
-     * seed in six and which experiments/collapse_screen.sh finds by 1,500 iterations).
-     * lr_decay 0.999 per epoch keeps batch 512's decay per iteration; z_step 0.05 is a z-step
-     * that descends at sigma 0.1.
+     * a ten times faster EBM, which gives the revised samples the modes; a batch of 1,024, which
+     * gives the EBM the second-order signal that narrows its wells to the data's width; and a
+     * fifth of the EBM's chains restarted from noise, without which about one seed in six lost an
+     * input axis early (the generator's spread matched the data's, so nothing told the EBM about
+     * that axis again) and stalled at 17% high quality. grid25: 95.2-97.0% at 10,000 iterations on
+     * six seeds of seven; the seventh diverged. lr_decay 0.999 per epoch keeps batch 512's decay per
+     * iteration; z_step 0.05 is a z-step that descends at sigma 0.1.
      */
     private static Map<String, Object> toySharp() {
         Map<String, Object> m = toyTuned();
@@ -108,6 +108,7 @@ public final class Presets {
         m.put("z_step", 0.05);
         m.put("batch", 1024);
         m.put("lr_decay", 0.999);
+        m.put("x_restart", 0.2);
         return m;
     }
 
