@@ -374,14 +374,14 @@ public final class DualMcmcTrainer implements Trainer {
         XRevision xRevision = new XRevision(m.energy(), cfg.xChain());
         INDArray fake;
         if (mode.samplesFromNoise()) {
-            fake = xRevision.run(new ChainRunner(m, cfg, 1).xStart(ChainInit.NOISE, n, w.rng), w.rng, null);
+            fake = xRevision.run(noise(m, n, w.rng), w.rng, null);
         } else {
             fake = m.generator().generate(w.z);
             int restarted = cfg.losses().restartedOf(n);
             if (restarted > 0) {
                 // drawn only when asked for, so that x_restart 0 leaves every other draw where it was
                 fake.get(NDArrayIndex.interval(0, restarted), NDArrayIndex.all())
-                        .assign(new ChainRunner(m, cfg, 1).xStart(ChainInit.NOISE, restarted, w.rng));
+                        .assign(noise(m, restarted, w.rng));
             }
             if (cfg.losses().fineTune()) {
                 fake = xRevision.run(fake, w.rng, null);
@@ -393,6 +393,11 @@ public final class DualMcmcTrainer implements Trainer {
         w.energyFake = m.energy().accumulate(fake, -weight);
         w.fake = fake;
         gradE.keep(k, m.energy().network());
+    }
+
+    /** Starting points of n x-chains from noise, as the short-run EBM and x_restart's chains start. */
+    private INDArray noise(ModelSet m, int n, Rng rng) {
+        return new ChainRunner(m, cfg, 1).xStart(ChainInit.NOISE, n, rng);
     }
 
     private double temperature() {
