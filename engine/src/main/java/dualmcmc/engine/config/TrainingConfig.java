@@ -47,6 +47,9 @@ public final class TrainingConfig {
             Hyperparameter.real("x_anneal", 0, false, 1, X_CHAIN, "a_x",
                     "Noise of the last x-step as a fraction of n_x, falling geometrically over the chain (1:"
                             + " constant, the paper's; below 1: annealed, common EBM practice)"),
+            Hyperparameter.real("x_grad_clip", 0, true, 1e6, X_CHAIN, "c_x",
+                    "Each coordinate of dE/dx an x-step follows is clipped to [-c_x, c_x] (0: none, the paper's;"
+                            + " clipping the chain's gradient is common EBM practice)"),
             Hyperparameter.integer("z_steps", 0, 1000, Z_CHAIN, "k_z",
                     "Number of generator-guided Langevin steps revising inferred latents"),
             Hyperparameter.real("z_step", 0, false, 10, Z_CHAIN, "s_z", "Langevin step size s_z on z"),
@@ -63,6 +66,10 @@ public final class TrainingConfig {
             Hyperparameter.real("x_restart", 0, true, 1, LOSSES, "r_x",
                     "Fraction of the EBM update's x-chains started from noise instead of generator samples (0:"
                             + " none, the paper's; restarting a few percent of chains from noise is common EBM practice)"),
+            Hyperparameter.real("e_reg", 0, true, 1000, LOSSES, "alpha",
+                    "Weight of the energies' squares alpha (E(data)^2 + E(samples)^2) added to the EBM's loss, in the"
+                            + " units of its contrast (0: none, the paper's; a common EBM practice against runaway"
+                            + " energies)"),
             Hyperparameter.real("divergence_bound", 0, false, 1e12, LOSSES, "bound",
                     "Training pauses when |mean E(data) - mean E(samples)| exceeds this"),
             Hyperparameter.real("lr_e", 0, false, 1, OPTIMISER, "lr_E", "Adam learning rate of the EBM"),
@@ -85,7 +92,8 @@ public final class TrainingConfig {
 
     /** Settings added after files were first written, with the value those files meant. */
     private static final Map<String, Object> ADDED_LATER = Map.of("mode", TrainingMode.DUAL_MCMC.key(),
-            "x_clamp", false, "x_anneal", 1.0, "lr_e_warmup", 0, "x_restart", 0.0);
+            "x_clamp", false, "x_anneal", 1.0, "lr_e_warmup", 0, "x_restart", 0.0,
+            "e_reg", 0.0, "x_grad_clip", 0.0);
 
     private final Map<String, Object> values;
     private final Networks networks;
@@ -123,12 +131,12 @@ public final class TrainingConfig {
                     + " networks model 2-D points, which have no such range");
         }
         this.xChain = new LangevinSettings(integer("x_steps"), real("x_step"), real("x_noise"), bool("x_clamp"),
-                real("x_anneal"));
+                real("x_anneal"), real("x_grad_clip"));
         this.zChain = new LangevinSettings(integer("z_steps"), real("z_step"), real("z_noise"));
         this.sigma = real("sigma");
         this.priorSigma = real("prior_sigma");
         this.losses = new Losses(real("s_factor"), real("i_factor"), bool("fine_tune"), real("x_restart"),
-                real("divergence_bound"));
+                real("e_reg"), real("divergence_bound"));
         this.optimiser = new Optimiser(integer("batch"), real("lr_e"), real("lr_g"), real("lr_i"), real("decay_g"),
                 real("decay_i"), real("lr_decay"), integer("lr_e_warmup"), real("beta1"), real("beta2"));
     }

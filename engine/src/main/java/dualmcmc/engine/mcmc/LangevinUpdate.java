@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
  * state <- state - s^2/2 (a * gradient + b * state) + n_t U, U ~ N(0, I), where a scales the
  * gradient (1 for an energy, 1/sigma^2 for a reconstruction error) and b is the Gaussian prior's
  * pull (0 for x, 1/prior_sigma^2 for z); then, for a clamped chain, each value is clipped to
- * [-1, 1]. Each call is the chain's next step t, whose noise n_t follows the settings' annealing.
+ * [-1, 1]. Each call is the chain's next step t, whose noise n_t follows the settings' annealing;
+ * with a gradient clip c, each coordinate of the gradient is first clipped to [-c, c].
  *
  * <p>One pass in Java rather than five ND4J calls (scale, subtract, draw, scale, add): each call
  * costs 10-20 us here, more than the arithmetic on a batch of 2-D chains.
@@ -44,6 +45,12 @@ final class LangevinUpdate {
     void apply(INDArray target, INDArray grad, double gradientScale, double stateDecay) {
         NativeCopy.read(target, state, n);
         NativeCopy.read(grad, gradient, n);
+        double clip = settings.gradientClip();
+        if (clip > 0) {
+            for (int i = 0; i < n; i++) {
+                gradient[i] = Math.max(-clip, Math.min(clip, gradient[i]));
+            }
+        }
         double a = drift * gradientScale;
         double b = drift * stateDecay;
         double noise = settings.noiseAt(step++);

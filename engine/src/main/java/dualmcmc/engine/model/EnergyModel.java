@@ -46,9 +46,20 @@ public final class EnergyModel {
      * @return the sum of the batch's energies (a sum, so that blocks of a batch add up)
      */
     public double accumulate(INDArray x, double weight) {
+        return accumulate(x, weight, 0);
+    }
+
+    /**
+     * Adds d(weight sum_i E(x_i) + squareWeight sum_i E(x_i)^2)/d alpha to the parameter gradients.
+     *
+     * @return the sum of the batch's energies (not of the squares)
+     */
+    public double accumulate(INDArray x, double weight, double squareWeight) {
         INDArray e = network.forwardShared(x);
         double sum = e.sumNumber().doubleValue();
-        network.backwardShared(Nd4j.valueArrayOf(e.shape(), weight, e.dataType()), true);
+        INDArray dLoss = squareWeight == 0 ? Nd4j.valueArrayOf(e.shape(), weight, e.dataType())
+                : e.mul(2 * squareWeight).addi(weight);
+        network.backwardShared(dLoss, true);
         return sum;
     }
 }

@@ -388,9 +388,10 @@ public final class DualMcmcTrainer implements Trainer {
             }
         }
         double weight = 1.0 / (blocks.batch() * temperature());
+        double squareWeight = cfg.losses().energyReg() * weight;
         m.energy().network().zeroGrad();
-        w.energyData = m.energy().accumulate(w.x, weight);
-        w.energyFake = m.energy().accumulate(fake, -weight);
+        w.energyData = m.energy().accumulate(w.x, weight, squareWeight);
+        w.energyFake = m.energy().accumulate(fake, -weight, squareWeight);
         w.fake = fake;
         gradE.keep(k, m.energy().network());
     }

@@ -32,8 +32,9 @@ class TrainingConfigTypedTest {
         records.put("optimiser", c.optimiser());
         records.forEach((name, r) -> {
             for (RecordComponent rc : r.getClass().getRecordComponents()) {
-                if (name.equals("zChain") && (rc.getName().equals("clamped") || rc.getName().equals("anneal"))) {
-                    continue; // latents have no range and the z-chain's noise is constant (checked below)
+                if (name.equals("zChain") && (rc.getName().equals("clamped") || rc.getName().equals("anneal")
+                        || rc.getName().equals("gradientClip"))) {
+                    continue; // latents have no range, the z-chain's noise is constant and its gradient unclipped (checked below)
                 }
                 try {
                     fields.put(name + "." + rc.getName(), rc.getAccessor().invoke(r));
@@ -86,7 +87,8 @@ class TrainingConfigTypedTest {
             Map.entry("sigma", "sigma"), Map.entry("prior_sigma", "priorSigma"),
             Map.entry("s_factor", "losses.sFactor"), Map.entry("i_factor", "losses.iFactor"),
             Map.entry("fine_tune", "losses.fineTune"),
-            Map.entry("x_restart", "losses.xRestart"), Map.entry("divergence_bound", "losses.divergenceBound"),
+            Map.entry("x_restart", "losses.xRestart"), Map.entry("e_reg", "losses.energyReg"),
+            Map.entry("x_grad_clip", "xChain.gradientClip"), Map.entry("divergence_bound", "losses.divergenceBound"),
             Map.entry("batch", "optimiser.batch"), Map.entry("lr_e", "optimiser.lrE"),
             Map.entry("lr_g", "optimiser.lrG"), Map.entry("lr_i", "optimiser.lrI"),
             Map.entry("decay_g", "optimiser.decayG"), Map.entry("decay_i", "optimiser.decayI"),
@@ -106,6 +108,7 @@ class TrainingConfigTypedTest {
             Object value = another(h, base(h.key()).get(h.key()));
             assertFalse(base(h.key()).withValue(h.key(), value).zChain().clamped(), h.key());
             assertEquals(1.0, base(h.key()).withValue(h.key(), value).zChain().anneal(), h.key());
+            assertEquals(0.0, base(h.key()).withValue(h.key(), value).zChain().gradientClip(), h.key());
         }
         assertEquals(typed(BASE).keySet(), Set.copyOf(FIELD.values()), "no typed field is left without a setting");
     }

@@ -31,8 +31,13 @@ class LangevinTest {
 
     /** E(x) = 0.5 ||A (x - m)||^2, built from the engine's own layers. */
     private static EnergyModel gaussianEnergy() {
+        return gaussianEnergy(1);
+    }
+
+    /** E(x) = 0.5 ||g A (x - m)||^2: precision g^2 A^T A. */
+    private static EnergyModel gaussianEnergy(double gain) {
         Dense dense = new Dense(2, 2, false, INIT);
-        INDArray a = Nd4j.createFromArray(A);
+        INDArray a = Nd4j.createFromArray(A).muli(gain);
         dense.parameters().get(0).value().assign(a);
         dense.parameters().get(1).value().assign(a.mmul(Nd4j.createFromArray(M).reshape(2, 1)).neg().reshape(2));
         return new EnergyModel(new Network(List.of(dense, new HalfSquaredNorm())));
@@ -70,6 +75,35 @@ class LangevinTest {
         INDArray a = Nd4j.createFromArray(A);
         INDArray target = InvertMatrix.invert(a.transpose().mmul(a), false);
         assertEquals(target.getDouble(0, 0), stationaryCovariance(s, s).getDouble(0, 0), 0.02 * target.getDouble(0, 0));
+    }
+
+    /**
+     * A well 900 times steeper than the step can follow (h P up to about 11, stable only below 2):
+     * the plain chain is thrown further out at every step, while with x_grad_clip each coordinate
+     * moves at most h c per step, so the chains walk into the well and stay within a few such
+     * moves of its centre.
+     */
+    @Test
+    void aClippedGradientKeepsChainsInAWellTooSteepForTheStep() {
+        double s = 0.1;
+        double clip = 2;
+        double h = s * s / 2;
+        EnergyModel steep = gaussianEnergy(30);
+        INDArray x0 = Rng.of(11).gaussian(500, 2).castTo(DataType.DOUBLE).addiRowVector(Nd4j.createFromArray(M));
+        INDArray plain = new XRevision(steep, new LangevinSettings(60, s, 0)).run(x0, Rng.of(12), null);
+        INDArray clipped = new XRevision(steep, new LangevinSettings(600, s, 0, false, 1, clip)).run(x0, Rng.of(12),
+                null);
+        INDArray m = Nd4j.createFromArray(M).reshape(1, 2);
+        double plainFar = Math.abs(plain.subRowVector(m).maxNumber().doubleValue());
+        assertTrue(!(plainFar < 1e3), "the unclipped chain is unstable here (test premise): " + plainFar);
+        double off = Math.max(clipped.subRowVector(m).maxNumber().doubleValue(),
+                -clipped.subRowVector(m).minNumber().doubleValue());
+        assertTrue(off < 4 * h * clip, "clipped chains end within 4 clipped moves of the centre, off by " + off);
+        // a single step from far away moves each coordinate by exactly h c
+        INDArray far = Nd4j.createFromArray(new double[][] {{20, -20}});
+        INDArray one = new XRevision(steep, new LangevinSettings(1, s, 0, false, 1, clip)).run(far, Rng.of(13), null);
+        assertEquals(20 - h * clip, one.getDouble(0, 0), 1e-12);
+        assertEquals(-20 + h * clip, one.getDouble(0, 1), 1e-12);
     }
 
     @Test

@@ -77,4 +77,20 @@ class LossGradientTest {
         checkParams("errE", e.network(), loss, () -> e.accumulate(x, w));
         GradientCheck.check("dE/dx", x, e.energyGradient(x, null).dup(), () -> loss.get() / w, 12, 3);
     }
+
+    /** e_reg's term: weight sum E + squareWeight sum E^2, with energies far enough from 0 to matter. */
+    @Test
+    void energyLossWithTheSquaresRegulariser() {
+        INDArray x = gaussian(6, 2).muli(3);
+        double w = -0.4;
+        double sq = 0.9;
+        EnergyModel e = MODELS.energy();
+        Supplier<Double> loss = () -> {
+            INDArray en = e.energy(x);
+            return w * en.sumNumber().doubleValue() + sq * en.mul(en).sumNumber().doubleValue();
+        };
+        double[] returned = new double[1];
+        checkParams("errE + alpha E^2", e.network(), loss, () -> returned[0] = e.accumulate(x, w, sq));
+        assertEquals(e.energy(x).sumNumber().doubleValue(), returned[0], 1e-9, "returns the energies' sum");
+    }
 }

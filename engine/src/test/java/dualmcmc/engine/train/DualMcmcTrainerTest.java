@@ -148,6 +148,32 @@ class DualMcmcTrainerTest {
         assertNotEquals(plain.stats().errE(), half.stats().errE());
     }
 
+    /**
+     * e_reg holds the energies' level near 0: the contrast alone leaves it free (a constant added
+     * to E changes no term of L_E), so an unregularised EBM's level wanders with its bias.
+     */
+    @Test
+    void theEnergyRegulariserHoldsTheEnergiesNearZero() {
+        TrainingConfig shifted = SMALL.withValue("lr_e", 1e-2);
+        double free = meanAbsEnergy(TrainingSetup.create(RING, shifted, 8), 150);
+        double held = meanAbsEnergy(TrainingSetup.create(RING, shifted.withValue("e_reg", 1.0), 8), 150);
+        assertTrue(free > 0.5, "without the regulariser the level drifts (test premise), mean |E| " + free);
+        assertTrue(held < free / 5, "mean |E| " + held + " with e_reg 1 against " + free + " without");
+    }
+
+    private static double meanAbsEnergy(TrainingSetup s, int iterations) {
+        double sum = 0;
+        int counted = 0;
+        for (int i = 0; i < iterations; i++) {
+            IterationStats st = s.trainer().step();
+            if (i >= iterations - 20) {
+                sum += Math.abs(st.energyData()) + Math.abs(st.energySamples());
+                counted += 2;
+            }
+        }
+        return sum / counted;
+    }
+
     private static INDArray rows(INDArray a, int from, int to) {
         return a.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
     }
