@@ -90,6 +90,8 @@ declare -A SETTINGS=(
   [sharp_beta2_0.999]="--preset toy2d-sharp --set beta2=0.999"
   [sharp_restart0.2]="--preset toy2d-sharp --set x_restart=0.2"
   [sharp_restart0.05]="--preset toy2d-sharp --set x_restart=0.05"
+  [sharp_restart0.1]="--preset toy2d-sharp --set x_restart=0.1"
+  [toy2d_zs0.03_b1024_decay0.9995_restart0.2]="--preset toy2d --set z_step=0.03 --set batch=1024 --set lr_decay=0.9995 --set x_restart=0.2"
 )
 
 # dataset setting seed iterations (grid25/ring8: tuning seeds 1-2, confirmation seeds 11-13)
@@ -415,6 +417,21 @@ RUNS=(
   "checkerboard sharp_restart0.2 1 5000"
   "rings sharp_restart0.2 1 5000"
   "spiral sharp_restart0.2 1 5000"
+  # ring8 (95% by 5k): its best setting, toy2d_zs0.03_b1024_decay0.9995 (96.6, 93.4, 96.4, 90.7% on
+  # seeds 1, 11, 12, 13), with the restarts, on the two seeds below 95% first
+  "ring8 toy2d_zs0.03_b1024_decay0.9995_restart0.2 13 5000"
+  "ring8 toy2d_zs0.03_b1024_decay0.9995_restart0.2 11 5000"
+  # grid25's seed 2 at x_restart 0.2: from 6,450 on, its data's energies fall away from the
+  # samples' (E(data) - E(samples) -0.3 at 6,580, -18 at 6,750). Resumed from 6,450 with e_reg
+  # (new, default off: alpha (E(data)^2 + E(samples)^2) in the EBM's loss) 0.1 and 1, the runaway
+  # is bounded but the revised samples fall from 56% to 46-55% (0.1) or 26-28% with 12 modes (1);
+  # with x_grad_clip 10 (new, default off) it runs away more slowly (E(data) -29 by 7,500).
+  # experiments/RestartWatch.java: the chains from noise reach the modes as often as those from the
+  # generator (57% both at 6,450), a little higher in energy (0.09 against 0.03 on seed 13); at
+  # 6,600 the data's energy is at -7.1 and both kinds of chain at -3.5, 15-20% near a mode: the
+  # wells narrowed under both. Half the restarts, on seed 2 and on seed 31 (85.0% at 0.05, 95.8% at 0.2)
+  "grid25 sharp_restart0.1 2 10000"
+  "grid25 sharp_restart0.1 31 10000"
 )
 
 # one sweep at a time (a second one waits here), so that no two trainings share the cores or a run

@@ -105,8 +105,8 @@ public final class ChainSettingsBar extends HBox {
             }
         }
         error.setText("");
-        // the bar edits k, s and n; clamping and annealing (x_clamp, x_anneal, set in the settings
-        // sheet) stay as they are
+        // the bar edits k, s and n; clamping, annealing and the gradient clip (x_clamp, x_anneal,
+        // x_grad_clip, set in the settings sheet) stay as they are
         LangevinSettings next = settings.get() == null
                 ? new LangevinSettings((Integer) v[0], (Double) v[1], (Double) v[2])
                 : settings.get().with((Integer) v[0], (Double) v[1], (Double) v[2]);
