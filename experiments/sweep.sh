@@ -421,6 +421,8 @@ RUNS=(
   # seeds 1, 11, 12, 13), with the restarts, on the two seeds below 95% first
   "ring8 toy2d_zs0.03_b1024_decay0.9995_restart0.2 13 5000"
   "ring8 toy2d_zs0.03_b1024_decay0.9995_restart0.2 11 5000"
+  "ring8 toy2d_zs0.03_b1024_decay0.9995_restart0.2 1 5000"
+  "ring8 toy2d_zs0.03_b1024_decay0.9995_restart0.2 12 5000"
   # grid25's seed 2 at x_restart 0.2: from 6,450 on, its data's energies fall away from the
   # samples' (E(data) - E(samples) -0.3 at 6,580, -18 at 6,750). Resumed from 6,450 with e_reg
   # (new, default off: alpha (E(data)^2 + E(samples)^2) in the EBM's loss) 0.1 and 1, the runaway
@@ -432,6 +434,25 @@ RUNS=(
   # wells narrowed under both. Half the restarts, on seed 2 and on seed 31 (85.0% at 0.05, 95.8% at 0.2)
   "grid25 sharp_restart0.1 2 10000"
   "grid25 sharp_restart0.1 31 10000"
+  # seed 2 at 0.1: 40.9%, 86.5%, 93.2%, 96.5% at 2.5k-10k (no runaway). The other five seeds of the
+  # 0.2 table, the three that lost an axis without restarts first
+  "grid25 sharp_restart0.1 15 10000"
+  "grid25 sharp_restart0.1 17 10000"
+  "grid25 sharp_restart0.1 1 10000"
+  "grid25 sharp_restart0.1 11 10000"
+  "grid25 sharp_restart0.1 13 10000"
+  # ring8 with the restarts, seeds 1, 11, 12, 13: 98.6%, 95.2%, 97.1%, 95.2% at 5k (96.6, 93.4,
+  # 96.4, 90.7% without). Seeds not used before on ring8:
+  "ring8 toy2d_zs0.03_b1024_decay0.9995_restart0.2 21 5000"
+  "ring8 toy2d_zs0.03_b1024_decay0.9995_restart0.2 22 5000"
+  # grid25 at 0.1: seeds 2, 31, 15: 96.5%, 96.9%, 95.9% at 10k. The preset with 0.1 on every other 2-D set
+  "ring8 sharp_restart0.1 1 5000"
+  "pinwheel sharp_restart0.1 1 5000"
+  "moons sharp_restart0.1 1 5000"
+  "swissroll sharp_restart0.1 1 5000"
+  "checkerboard sharp_restart0.1 1 5000"
+  "rings sharp_restart0.1 1 5000"
+  "spiral sharp_restart0.1 1 5000"
 )
 
 # one sweep at a time (a second one waits here), so that no two trainings share the cores or a run

@@ -89,17 +89,23 @@ class TrainingConfigTest {
     }
 
     @Test
-    void theSharpPresetIsToy2dWithTheSweepsFiveChanges() {
-        // docs/recipes.md measured exactly this difference; a drift in either preset would make its
+    void theMixturePresetsAreToy2dWithTheSweepsChanges() {
+        // docs/recipes.md measured exactly these differences; a drift in either preset would make its
         // figures describe a setting that no longer exists
+        assertEquals(Map.of("lr_e", 1e-2, "z_step", 0.05, "batch", 1024, "lr_decay", 0.999, "x_restart", 0.1),
+                changedFromToy2d("toy2d-sharp"));
+        assertEquals(Map.of("z_step", 0.03, "batch", 1024, "lr_decay", 0.9995, "x_restart", 0.2),
+                changedFromToy2d("toy2d-ring8"));
+    }
+
+    private static Map<String, Object> changedFromToy2d(String preset) {
         Map<String, Object> toy = Presets.get("toy2d").values();
-        Map<String, Object> sharp = Presets.get("toy2d-sharp").values();
         Map<String, Object> changed = new java.util.TreeMap<>();
-        sharp.forEach((k, v) -> {
+        Presets.get(preset).values().forEach((k, v) -> {
             if (!v.equals(toy.get(k))) {
                 changed.put(k, v);
             }
         });
-        assertEquals(Map.of("lr_e", 1e-2, "z_step", 0.05, "batch", 1024, "lr_decay", 0.999, "x_restart", 0.2), changed);
+        return changed;
     }
 }
