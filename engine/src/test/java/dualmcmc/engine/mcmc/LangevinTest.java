@@ -78,7 +78,7 @@ class LangevinTest {
     }
 
     /**
-     * A well 900 times steeper than the step can follow (h P up to about 11, stable only below 2):
+     * A well 900 times steeper than the step can follow (h P from about 3 to 9, stable only below 2):
      * the plain chain is thrown further out at every step, while with x_grad_clip each coordinate
      * moves at most h c per step, so the chains walk into the well and stay within a few such
      * moves of its centre.
