@@ -103,12 +103,8 @@ public final class Presets {
      * 512's decay per iteration; z_step 0.05 is a z-step that descends at sigma 0.1.
      */
     private static Map<String, Object> toySharp() {
-        Map<String, Object> m = toyTuned();
+        Map<String, Object> m = toyMixture(0.05, 0.999, 0.1);
         m.put("lr_e", 1e-2);
-        m.put("z_step", 0.05);
-        m.put("batch", 1024);
-        m.put("lr_decay", 0.999);
-        m.put("x_restart", 0.1);
         return m;
     }
 
@@ -119,11 +115,16 @@ public final class Presets {
      * noise, which lifted the slowest seeds from 91-93% to 95% at 5,000 iterations.
      */
     private static Map<String, Object> toyRing8() {
+        return toyMixture(0.03, 0.9995, 0.2);
+    }
+
+    /** toy2d at the mixtures' batch of 1,024, with the z-step, decay and restarts each mixture's sweep chose. */
+    private static Map<String, Object> toyMixture(double zStep, double lrDecay, double xRestart) {
         Map<String, Object> m = toyTuned();
-        m.put("z_step", 0.03);
+        m.put("z_step", zStep);
         m.put("batch", 1024);
-        m.put("lr_decay", 0.9995);
-        m.put("x_restart", 0.2);
+        m.put("lr_decay", lrDecay);
+        m.put("x_restart", xRestart);
         return m;
     }
 
