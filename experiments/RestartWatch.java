@@ -6,19 +6,21 @@ import dualmcmc.engine.io.RunStore;
 import dualmcmc.engine.mcmc.ChainInit;
 import dualmcmc.engine.mcmc.ChainRunner;
 import dualmcmc.engine.mcmc.XRevision;
+import dualmcmc.engine.metrics.MixtureMetrics;
 import dualmcmc.engine.model.EnergyModel;
 import dualmcmc.engine.util.Nd4jSetup;
 import dualmcmc.engine.util.Rng;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.nio.file.Path;
 
 /**
- * Where x_restart's chains end (docs/recipes.md, "grid25's seed 2"): for each checkpoint of a
+ * Where x_restart's chains end (docs/recipes.md, "Seed 2's runaway"): for each checkpoint of a
  * mixture run, the EBM's x-chain from the generator's samples and from noise (the two kinds of
  * negatives the EBM's loss contrasts with the data), each with its mean energy against the
- * data's and the share of chains that end within 3 stds of a mode. A restarted chain that does
- * not reach the wells in k_x steps leaves a contrast the EBM can always widen.
+ * data's and its high-quality share (within 3 stds of a mode, as `eval` counts). Tells whether
+ * restarted chains reach the wells as the others do, or leave a contrast of their own.
  *
  * <p>Run from the repository root after a build:
  * {@code java -cp "engine/target/dualmcmc-cli.jar:engine/target/lib/*" experiments/RestartWatch.java CHECKPOINT...}
@@ -39,27 +41,13 @@ public class RestartWatch {
                     Rng.derive(1, "watch"), null);
             INDArray fromNoise = revision.run(chains.xStart(ChainInit.NOISE, 2000, Rng.derive(0, "watch-n")),
                     Rng.derive(1, "watch"), null);
-            double dataEnergy = energy.energy(data.x().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 2000),
-                    org.nd4j.linalg.indexing.NDArrayIndex.all())).meanNumber().doubleValue();
+            double dataEnergy = energy.energy(data.x().get(NDArrayIndex.interval(0, 2000), NDArrayIndex.all()))
+                    .meanNumber().doubleValue();
             System.out.printf("%s: data %.3f | generator %.3f %.3f | noise %.3f %.3f%n", Path.of(arg).getFileName(),
                     dataEnergy, energy.energy(fromGenerator).meanNumber().doubleValue(),
-                    nearModes(data.toDataUnits(fromGenerator), spec),
-                    energy.energy(fromNoise).meanNumber().doubleValue(), nearModes(data.toDataUnits(fromNoise), spec));
+                    MixtureMetrics.evaluate(data.toDataUnits(fromGenerator), spec).hq(),
+                    energy.energy(fromNoise).meanNumber().doubleValue(),
+                    MixtureMetrics.evaluate(data.toDataUnits(fromNoise), spec).hq());
         }
-    }
-
-    private static double nearModes(INDArray points, MixtureSpec spec) {
-        int near = 0;
-        for (int i = 0; i < points.rows(); i++) {
-            for (int k = 0; k < spec.modes(); k++) {
-                double dx = points.getDouble(i, 0) - spec.centre(k, 0);
-                double dy = points.getDouble(i, 1) - spec.centre(k, 1);
-                if (Math.sqrt(dx * dx + dy * dy) < 3 * spec.std()) {
-                    near++;
-                    break;
-                }
-            }
-        }
-        return near / (double) points.rows();
     }
 }
